@@ -28,6 +28,12 @@ public interface RunQueue {
     boolean finish(long runId, String workerId, Outcome outcome, String reason);
 
     /**
+     * Gives a run back to the queue without counting the attempt (the worker is shutting down cleanly and the run
+     * stopped at a checkpoint). False when the worker no longer holds it.
+     */
+    boolean release(long runId, String workerId);
+
+    /**
      * Re-queues RUNNING runs whose lease expired (attempts left) or fails them (none left, reason recorded).
      * Returns the ids that changed and how.
      */

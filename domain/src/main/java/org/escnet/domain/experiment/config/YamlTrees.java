@@ -44,10 +44,14 @@ public final class YamlTrees {
         try {
             node = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            int problemLine = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            // The context (e.g. the unclosed list) is where a person must look; the problem line is often the end.
+            int contextLine = e.getContextMark() == null ? 0 : e.getContextMark().getLine() + 1;
+            int line = contextLine > 0 ? contextLine : problemLine;
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             if (e.getContext() != null) {
-                problem = e.getContext() + ": " + problem;
+                problem = e.getContext() + " (line " + contextLine + "): " + problem
+                        + (problemLine > 0 ? " at line " + problemLine : "");
             }
             throw new ConfigException("", "malformed YAML: " + problem.trim(), line, source);
         } catch (YAMLException e) {
