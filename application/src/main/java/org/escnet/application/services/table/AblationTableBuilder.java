@@ -54,6 +54,10 @@ public final class AblationTableBuilder {
                 }
             }
         }
+        // The seed is the replication axis: papers print it after the ablated parameters.
+        if (declared.remove(SEED)) {
+            declared.add(SEED);
+        }
         List<String> differing = rowParams.isEmpty() ? List.of()
                 : DifferingParameters.find(new ArrayList<>(rowParams.values()), declared);
 

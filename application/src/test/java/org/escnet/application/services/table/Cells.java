@@ -13,8 +13,9 @@ final class Cells {
     /** A run of a cell that sets {@code model.prompts} with a seed; metrics as alternating key, value pairs. */
     static CellResult run(long id, String prompts, long seed, String status, Object... metrics) {
         Map<String, Object> overrides = new LinkedHashMap<>();
-        overrides.put("model.prompts", prompts);
+        // Seed first on purpose: the table must still print it after the ablated parameters.
         overrides.put("seed", seed);
+        overrides.put("model.prompts", prompts);
         Map<String, String> params = new TreeMap<>();
         params.put("model.prompts", prompts);
         params.put("model.sam-init", "pretrained");
