@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "escnet", mixinStandardHelpOptions = true, version = "ESC-Lab 0.1.0",
         description = "ESC-Lab: train, evaluate and compare ESC-Net open-vocabulary segmentation models.",
-        subcommands = {ServeCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
+        subcommands = {ServeCommand.class, WorkerCommand.class, DemoCommand.class, SubmitCommand.class, StatusCommand.class,
                 CancelCommand.class, RerunFailedCommand.class, DatasetCommand.class,
                 WeightsCommand.class})
 public class EscnetCommand implements Runnable {

@@ -12,9 +12,26 @@ import org.escnet.domain.experiment.RunConfigValidator;
  */
 @ApplicationScoped
 public class Validators {
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "escnet.plugins-dir")
+    java.nio.file.Path pluginsDir;
+
     @Produces
     @ApplicationScoped
     RunConfigValidator benchmarkNames(BenchmarkCatalog catalog) {
         return new BenchmarkNamesValidator(catalog);
+    }
+
+    /** The class loader that sees the plug-in jars: built-in strategies plus whatever the plug-in folder adds. */
+    @Produces
+    @ApplicationScoped
+    @jakarta.inject.Named("plugins")
+    ClassLoader plugins() {
+        return Plugins.loaderFor(pluginsDir, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RunConfigValidator promptStrategies(@jakarta.inject.Named("plugins") ClassLoader plugins) {
+        return config -> org.escnet.domain.prompts.PromptStrategies.validate(config.model().prompts(), plugins);
     }
 }
