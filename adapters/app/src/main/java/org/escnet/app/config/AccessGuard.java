@@ -22,11 +22,19 @@ public class AccessGuard {
     Optional<String> token;
 
     void check(@Observes StartupEvent event) {
+        refusal(host, listening, token).ifPresent(message -> {
+            throw new IllegalStateException(message);
+        });
+    }
+
+    /** Why the server must not start with these settings, if it must not. */
+    static Optional<String> refusal(String host, boolean listening, Optional<String> token) {
         if (listening && !isLoopback(host) && token.filter(t -> !t.isBlank()).isEmpty()) {
-            throw new IllegalStateException("refusing to listen on " + host + " without an API token: anyone who can "
-                    + "reach this address could submit or cancel runs. Set ESCNET_API_TOKEN (escnet.api.token), or "
-                    + "listen on 127.0.0.1 (the default).");
+            return Optional.of("refusing to listen on " + host + " without an API token: anyone who can reach this "
+                    + "address could submit or cancel runs. Set ESCNET_API_TOKEN (escnet.api.token), or listen on "
+                    + "127.0.0.1 (the default).");
         }
+        return Optional.empty();
     }
 
     static boolean isLoopback(String host) {

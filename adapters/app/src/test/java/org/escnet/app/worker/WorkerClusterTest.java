@@ -53,7 +53,8 @@ class WorkerClusterTest {
     @Inject
     Clock clock;
 
-    /** Each test leaves nothing queued behind, so the next test's workers only see their own grid. */
+    /** Each test starts and ends with nothing queued, so its workers only see its own grid. */
+    @org.junit.jupiter.api.BeforeEach
     @org.junit.jupiter.api.AfterEach
     void drainQueue() {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

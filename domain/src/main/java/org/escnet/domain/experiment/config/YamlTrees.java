@@ -77,6 +77,11 @@ public final class YamlTrees {
             }
             String key = keyNode.getValue();
             String childPath = path.isEmpty() ? key : path + "." + key;
+            if (out.containsKey(key)) {
+                // The node API does not refuse duplicates; a silently ignored first value would be worse.
+                throw new ConfigException(childPath, "duplicate key (first given on line " + lines.get(childPath) + ")",
+                        line(keyNode), source);
+            }
             lines.put(childPath, line(keyNode));
             out.put(key, value(tuple.getValueNode(), childPath, lines, source));
         }
