@@ -1,0 +1,62 @@
+package org.escnet.adapters.djl.escnet;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.model.ModelSpec;
+import org.escnet.domain.model.PpgSpec;
+import org.escnet.domain.model.SamInit;
+
+/**
+ * A {@link ModelSpec} resolved against its preset: what {@link EscNetNetwork} builds. A spec field still at the
+ * ESC-Net default takes the preset's value (so {@code preset: catseg-vit-b16} alone gives CAT-Seg's 2 layers and
+ * 7x7 embedding); any other value overrides the preset.
+ *
+ * @param samBlocks  SAM refinements (0 for CAT-Seg and for sam-init none)
+ * @param vlfLayers  VLF layers
+ * @param layerOrder the SAM decoder layer of each SAM block
+ */
+public record Architecture(NetworkPreset preset, SamInit samInit, int samBlocks, int vlfLayers,
+                           List<Integer> layerOrder, int corrKernel, List<String> templates, int classCap,
+                           String prompts, PpgSpec ppg) {
+
+    public static Architecture resolve(ModelSpec spec) {
+        NetworkPreset preset;
+        try {
+            preset = NetworkPreset.byName(spec.preset());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("preset", e.getMessage());
+        }
+        ModelSpec d = ModelSpec.DEFAULTS;
+        int vlf = spec.vlfLayers() == d.vlfLayers() ? preset.layers() : spec.vlfLayers();
+        int kernel = spec.corrEmbedKernel() == d.corrEmbedKernel() ? preset.corrKernel() : spec.corrEmbedKernel();
+        SamInit init = preset.samHead() ? spec.samInit() : SamInit.NONE;
+        if (!preset.samHead() && spec.samInit() != d.samInit() && spec.samInit() != SamInit.NONE) {
+            throw new ConfigException("sam-init", "preset " + preset.name() + " is a CAT-Seg baseline without SAM "
+                    + "parts, found sam-init " + spec.samInit().name().toLowerCase());
+        }
+        int esc = spec.escBlocks() == d.escBlocks() ? preset.layers() : spec.escBlocks();
+        int sam = init == SamInit.NONE ? 0 : esc;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sam; i++) {
+            order.add(spec.samLayerOrder().get(i % spec.samLayerOrder().size()));
+        }
+        return new Architecture(preset, init, sam, vlf, List.copyOf(order), kernel, spec.templates(), spec.classCap(),
+                spec.prompts(), spec.ppg());
+    }
+
+    /** Stages of Fig. 2: max(SAM blocks, VLF layers). */
+    public int stages() {
+        return Math.max(samBlocks, vlfLayers);
+    }
+
+    /** True when stage i has a VLF layer: the layers are spread evenly and the last stage always has one. */
+    public boolean hasVlf(int stage) {
+        int n = stages();
+        return (long) (stage + 1) * vlfLayers / n > (long) stage * vlfLayers / n;
+    }
+
+    public boolean hasSam(int stage) {
+        return stage < samBlocks;
+    }
+}

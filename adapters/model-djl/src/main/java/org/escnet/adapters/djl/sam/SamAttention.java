@@ -1,0 +1,47 @@
+package org.escnet.adapters.djl.sam;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.ShapedBlock;
+
+/** SAM's Attention: q/k/v project to dim/downsample, multi-head softmax attention, project back to dim. */
+public final class SamAttention extends ShapedBlock {
+    private final Dense q;
+    private final Dense k;
+    private final Dense v;
+    private final Dense out;
+    private final int heads;
+    private final int inner;
+
+    public SamAttention(int dim, int heads, int downsample) {
+        this.heads = heads;
+        this.inner = dim / downsample;
+        if (inner % heads != 0) {
+            throw new IllegalArgumentException("SAM attention: inner dim " + inner + " does not split into " + heads
+                    + " heads");
+        }
+        q = addChildBlock("q_proj", new Dense(dim, inner));
+        k = addChildBlock("k_proj", new Dense(dim, inner));
+        v = addChildBlock("v_proj", new Dense(dim, inner));
+        out = addChildBlock("out_proj", new Dense(inner, dim));
+    }
+
+    /** q (M, Nq, dim), k and v (M, Nk, dim) → (M, Nq, dim). */
+    public NDArray apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray values, boolean training) {
+        NDArray qh = split(q.apply(ps, queries, training));
+        NDArray kh = split(k.apply(ps, keys, training));
+        NDArray vh = split(v.apply(ps, values, training));
+        float scale = (float) (1 / Math.sqrt(inner / (double) heads));
+        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2)).mul(scale).softmax(-1);
+        NDArray o = attn.matMul(vh); // (M, h, Nq, d)
+        Shape s = o.getShape();
+        return out.apply(ps, o.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), inner), training);
+    }
+
+    private NDArray split(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), heads, inner / heads).transpose(0, 2, 1, 3);
+    }
+}

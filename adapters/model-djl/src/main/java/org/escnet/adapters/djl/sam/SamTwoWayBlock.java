@@ -1,0 +1,84 @@
+package org.escnet.adapters.djl.sam;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.ShapedBlock;
+import org.escnet.adapters.djl.ops.TokenLayerNorm;
+
+/**
+ * SAM's TwoWayAttentionBlock (dim 256, 8 heads, MLP 2048 with ReLU, cross-attention downsample 2): token
+ * self-attention, token→image attention, token MLP, image→token attention (ESC-NET-SPEC §2.9a). Child names equal
+ * SAM's original parameter names, so a checkpoint layer maps onto it key by key.
+ */
+public final class SamTwoWayBlock extends ShapedBlock {
+    public static final int DIM = 256;
+    public static final int HEADS = 8;
+    public static final int MLP_DIM = 2048;
+    public static final int CROSS_DOWNSAMPLE = 2;
+
+    private final boolean skipFirstLayerPe;
+    private final SamAttention selfAttn;
+    private final TokenLayerNorm norm1;
+    private final SamAttention tokenToImage;
+    private final TokenLayerNorm norm2;
+    private final Dense lin1;
+    private final Dense lin2;
+    private final TokenLayerNorm norm3;
+    private final TokenLayerNorm norm4;
+    private final SamAttention imageToToken;
+
+    /** @param skipFirstLayerPe true for copies of SAM decoder layer 0 (no PE and no residual in self-attention) */
+    public SamTwoWayBlock(boolean skipFirstLayerPe) {
+        this.skipFirstLayerPe = skipFirstLayerPe;
+        selfAttn = addChildBlock("self_attn", new SamAttention(DIM, HEADS, 1));
+        norm1 = addChildBlock("norm1", new TokenLayerNorm(DIM));
+        tokenToImage = addChildBlock("cross_attn_token_to_image", new SamAttention(DIM, HEADS, CROSS_DOWNSAMPLE));
+        norm2 = addChildBlock("norm2", new TokenLayerNorm(DIM));
+        MlpPair mlp = addChildBlock("mlp", new MlpPair());
+        lin1 = mlp.lin1;
+        lin2 = mlp.lin2;
+        norm3 = addChildBlock("norm3", new TokenLayerNorm(DIM));
+        norm4 = addChildBlock("norm4", new TokenLayerNorm(DIM));
+        imageToToken = addChildBlock("cross_attn_image_to_token", new SamAttention(DIM, HEADS, CROSS_DOWNSAMPLE));
+    }
+
+    public boolean skipsFirstLayerPe() {
+        return skipFirstLayerPe;
+    }
+
+    /**
+     * queries (M, T, 256), keys (M, HW, 256), queryPe like queries, keyPe (M or 1, HW, 256) →
+     * NDList(queries (M, T, 256), keys (M, HW, 256)).
+     */
+    public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe,
+                        boolean training) {
+        if (skipFirstLayerPe) {
+            queries = selfAttn.apply(ps, queries, queries, queries, training);
+        } else {
+            NDArray q = queries.add(queryPe);
+            queries = queries.add(selfAttn.apply(ps, q, q, queries, training));
+        }
+        queries = norm1.apply(ps, queries, training);
+
+        NDArray q = queries.add(queryPe);
+        NDArray k = keys.add(keyPe);
+        queries = norm2.apply(ps, queries.add(tokenToImage.apply(ps, q, k, keys, training)), training);
+
+        NDArray mlpOut = lin2.apply(ps, Activation.relu(lin1.apply(ps, queries, training)), training);
+        queries = norm3.apply(ps, queries.add(mlpOut), training);
+
+        q = queries.add(queryPe);
+        k = keys.add(keyPe);
+        keys = norm4.apply(ps, keys.add(imageToToken.apply(ps, k, q, queries, training)), training);
+        return new NDList(queries, keys);
+    }
+
+    /** SAM's MLPBlock: lin1 (256→2048), ReLU, lin2 (2048→256). */
+    static final class MlpPair extends ShapedBlock {
+        final Dense lin1 = addChildBlock("lin1", new Dense(DIM, MLP_DIM));
+        final Dense lin2 = addChildBlock("lin2", new Dense(MLP_DIM, DIM));
+    }
+}

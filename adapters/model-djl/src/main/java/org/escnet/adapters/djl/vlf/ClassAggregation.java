@@ -1,0 +1,141 @@
+package org.escnet.adapters.djl.vlf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.NamedGroup;
+import org.escnet.adapters.djl.ops.SeparableResize;
+import org.escnet.adapters.djl.ops.ShapedBlock;
+import org.escnet.adapters.djl.ops.TokenLayerNorm;
+
+/**
+ * CAT-Seg's class aggregation (ESC-NET-SPEC §2.9d): at every (pooled) position, linear attention across the classes,
+ * with text guidance in q and k and learnable pad tokens up to {@code padLength} classes. It has no positional
+ * embedding, so permuting the classes permutes the output. The attention only couples classes through the sums
+ * Σφ(k)vᵀ and Σφ(k), which are accumulated over class chunks first: any chunk size gives the same result.
+ */
+public final class ClassAggregation extends ShapedBlock {
+    private static final float EPS = 1e-6f;
+
+    private final int dim;
+    private final int heads;
+    private final int padLength;
+    private final TokenLayerNorm norm1;
+    private final Dense q;
+    private final Dense k;
+    private final Dense v;
+    private final TokenLayerNorm norm2;
+    private final Dense fc1;
+    private final Dense fc2;
+    private final Parameter padToken;
+    private final Parameter padGuidance;
+
+    public ClassAggregation(int dim, int guidanceDim, int heads, int padLength) {
+        this.dim = dim;
+        this.heads = heads;
+        this.padLength = padLength;
+        norm1 = addChildBlock("norm1", new TokenLayerNorm(dim));
+        NamedGroup attention = addChildBlock("attention", new NamedGroup());
+        q = attention.add("q", new Dense(dim + guidanceDim, dim));
+        k = attention.add("k", new Dense(dim + guidanceDim, dim));
+        v = attention.add("v", new Dense(dim, dim));
+        norm2 = addChildBlock("norm2", new TokenLayerNorm(dim));
+        NamedGroup mlp = addChildBlock("mlp", new NamedGroup());
+        fc1 = mlp.add("fc1", new Dense(dim, 4 * dim));
+        fc2 = mlp.add("fc2", new Dense(4 * dim, dim));
+        padToken = parameter("pad_token", Parameter.Type.WEIGHT, new Shape(1, dim), new NormalInitializer(0.02f));
+        padGuidance = parameter("pad_guidance", Parameter.Type.WEIGHT, new Shape(1, guidanceDim),
+                new NormalInitializer(0.02f));
+    }
+
+    /**
+     * x (B, C, N, H, W), text guidance (B, N, C_g), pooling kernel (2 in training, 1 at test), classes per chunk
+     * → (B, C, N, H, W) = x + upsample(z).
+     */
+    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidance, int pool, int chunk, boolean training) {
+        Shape s = x.getShape();
+        long b = s.get(0);
+        int n = (int) s.get(2);
+        int h = (int) s.get(3);
+        NDArray pooled = x;
+        if (pool > 1) {
+            pooled = Pool.avgPool2d(x.reshape(b, dim * (long) n, h, h), new Shape(pool, pool), new Shape(pool, pool),
+                    new Shape(0, 0), false, true).reshape(b, dim, n, h / pool, h / pool);
+        }
+        int hp = (int) pooled.getShape().get(3);
+        long positions = (long) hp * hp;
+        NDArray tokens = pooled.transpose(0, 3, 4, 2, 1).reshape(b * positions, n, dim); // (B·P, N, C)
+        NDArray guide = guidance.expandDims(1).broadcast(new Shape(b, positions, n, guidance.getShape().get(2)))
+                .reshape(b * positions, n, -1);
+
+        // pass 1: the class-coupling sums, over chunks and the pad tokens
+        NDArray kv = null;
+        NDArray kSum = null;
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            try (NDScope scope = new NDScope()) {
+            int n1 = Math.min(n, n0 + chunk);
+            NDArray z = norm1.apply(ps, tokens.get(":, {}:{}", n0, n1), training);
+            NDArray qk = z.concat(guide.get(":, {}:{}", n0, n1), -1);
+            NDArray phiK = phi(heads(k.apply(ps, qk, training))); // (B·P, h, n, d)
+            NDArray vh = heads(v.apply(ps, z, training));
+            NDArray partKv = phiK.transpose(0, 1, 3, 2).matMul(vh);
+            NDArray partK = phiK.sum(new int[] {2});
+            kv = kv == null ? partKv : kv.add(partKv);
+            kSum = kSum == null ? partK : kSum.add(partK);
+            NDScope.unregister(kv, kSum);
+            }
+        }
+        int pads = Math.max(0, padLength - n);
+        if (pads > 0) {
+            NDArray z = norm1.apply(ps, value(ps, padToken, x, training), training); // (1, C)
+            NDArray qk = z.concat(value(ps, padGuidance, x, training), -1);
+            NDArray phiK = phi(heads(k.apply(ps, qk, training).expandDims(0))); // (1, h, 1, d)
+            NDArray vh = heads(v.apply(ps, z, training).expandDims(0));
+            kv = kv.add(phiK.transpose(0, 1, 3, 2).matMul(vh).mul(pads));
+            kSum = kSum.add(phiK.sum(new int[] {2}).mul(pads));
+        }
+
+        // pass 2: every class queries the shared sums
+        NDList outputs = new NDList();
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            try (NDScope scope = new NDScope()) {
+            int n1 = Math.min(n, n0 + chunk);
+            NDArray xc = tokens.get(":, {}:{}", n0, n1);
+            NDArray z = norm1.apply(ps, xc, training);
+            NDArray phiQ = phi(heads(q.apply(ps, z.concat(guide.get(":, {}:{}", n0, n1), -1), training)));
+            NDArray num = phiQ.matMul(kv); // (B·P, h, n, d)
+            NDArray den = phiQ.matMul(kSum.expandDims(3)).add(EPS); // (B·P, h, n, 1)
+            NDArray attn = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim);
+            NDArray y = xc.add(attn);
+            y = y.add(fc2.apply(ps, Activation.relu(fc1.apply(ps, norm2.apply(ps, y, training), training)),
+                    training));
+            NDArray map = y.reshape(b, hp, hp, n1 - n0, dim).transpose(0, 4, 3, 1, 2); // (B, C, n, H', W')
+            if (pool > 1) {
+                map = SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS);
+            }
+            NDArray part = x.get(":, :, {}:{}", n0, n1).add(map);
+            NDScope.unregister(part);
+            outputs.add(part);
+            }
+        }
+        return outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
+    }
+
+    private static NDArray phi(NDArray a) {
+        return Activation.elu(a, 1f).add(1f);
+    }
+
+    /** (M, n, C) → (M, h, n, C/h). */
+    private NDArray heads(NDArray t) {
+        Shape s = t.getShape();
+        return t.reshape(s.get(0), s.get(1), heads, dim / heads).transpose(0, 2, 1, 3);
+    }
+}

@@ -1,0 +1,71 @@
+package org.escnet.adapters.djl.vlf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.ShapedBlock;
+import org.escnet.adapters.djl.ops.TokenLayerNorm;
+import org.escnet.domain.model.ForwardPass;
+import org.escnet.domain.model.FusionBlock;
+
+/**
+ * One VLF layer = CAT-Seg's AggregatorLayer (ESC-NET-SPEC §2.9c–d): two Swin blocks (shift 0, then shift) guided by
+ * the image, then class aggregation guided by the text. The Swin part is per class and runs in class chunks.
+ */
+public final class VlfLayer extends ShapedBlock implements FusionBlock {
+    private final TokenLayerNorm guidanceNorm;
+    private final SwinSpatialBlock swin1;
+    private final SwinSpatialBlock swin2;
+    private final ClassAggregation classAggregation;
+    private final int trainingPool;
+
+    /**
+     * @param window       Swin window (12 at a 24 grid); clipped to the grid, and no shift when one window covers it
+     * @param trainingPool class-attention pooling in training (2, as CAT-Seg); inference always uses 1
+     */
+    public VlfLayer(int dim, int guidanceDim, int textGuidanceDim, int heads, int grid, int window, int padLength,
+                    int trainingPool) {
+        int ws = Math.min(window, grid);
+        int shift = grid <= window ? 0 : ws / 2;
+        guidanceNorm = addChildBlock("guidance_norm", new TokenLayerNorm(guidanceDim));
+        swin1 = addChildBlock("swin_block_1", new SwinSpatialBlock(dim, guidanceDim, heads, ws, 0));
+        swin2 = addChildBlock("swin_block_2", new SwinSpatialBlock(dim, guidanceDim, heads, ws, shift));
+        classAggregation = addChildBlock("class_block",
+                new ClassAggregation(dim, textGuidanceDim, heads, padLength));
+        this.trainingPool = trainingPool;
+    }
+
+    @Override
+    public NDArray fuse(ForwardPass pass, NDArray correlation, NDArray imageGuidance, NDArray textGuidance) {
+        ParameterStore ps = pass.parameters();
+        boolean training = pass.training();
+        Shape s = correlation.getShape();
+        long b = s.get(0);
+        long c = s.get(1);
+        int n = (int) s.get(2);
+        int h = (int) s.get(3);
+        long hw = (long) h * h;
+        long cg = imageGuidance.getShape().get(1);
+        NDArray guide = guidanceNorm.apply(ps, imageGuidance.reshape(b, cg, hw).transpose(0, 2, 1), training);
+        int chunk = pass.chunkFor(n);
+        NDList parts = new NDList();
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            try (NDScope scope = new NDScope()) {
+            int len = Math.min(chunk, n - n0);
+            NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 3, 4, 1).reshape(b * len, hw, c);
+            NDArray g = guide.expandDims(1).broadcast(new Shape(b, len, hw, cg)).reshape(b * len, hw, cg);
+            x = swin1.apply(ps, x, g, h, training);
+            x = swin2.apply(ps, x, g, h, training);
+            NDArray part = x.reshape(b, len, h, h, c).transpose(0, 4, 1, 2, 3);
+            NDScope.unregister(part);
+            parts.add(part);
+            }
+        }
+        NDArray spatial = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 2);
+        int pool = training && h % trainingPool == 0 ? trainingPool : 1;
+        return classAggregation.apply(ps, spatial, textGuidance, pool, chunk, training);
+    }
+}

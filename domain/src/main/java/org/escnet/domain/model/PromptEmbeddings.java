@@ -1,0 +1,15 @@
+package org.escnet.domain.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The prompt encoder's output for M = B·N_c prompt sets (row b·N_c + n).
+ *
+ * @param sparse (M, T, D) point/box tokens (T may be 0 when only masks are given)
+ * @param dense  (M, D, g, g) the embedded mask prompt (or the no-mask embedding broadcast)
+ */
+public record PromptEmbeddings(NDArray sparse, NDArray dense) {
+    public int rows() {
+        return (int) dense.getShape().get(0);
+    }
+}
