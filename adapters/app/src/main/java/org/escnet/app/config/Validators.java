@@ -31,6 +31,18 @@ public class Validators {
 
     @Produces
     @ApplicationScoped
+    RunConfigValidator presets() {
+        return config -> {
+            try {
+                org.escnet.adapters.djl.escnet.NetworkPreset.byName(config.model().preset());
+            } catch (IllegalArgumentException e) {
+                throw new org.escnet.domain.experiment.config.ConfigException("model.preset", e.getMessage());
+            }
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
     RunConfigValidator promptStrategies(@jakarta.inject.Named("plugins") ClassLoader plugins) {
         return config -> org.escnet.domain.prompts.PromptStrategies.validate(config.model().prompts(), plugins);
     }
