@@ -53,6 +53,10 @@ public final class ArchitectureRules {
     public static final ArchRule NO_CYCLES_BETWEEN_ADAPTERS = slices().matching("org.escnet.adapters.(*)..")
             .should().beFreeOfCycles();
 
+    /** Inside the domain, packages (model, prompts, experiment, data, evaluation, config) form no cycles either. */
+    public static final ArchRule NO_CYCLES_IN_DOMAIN = slices().matching("org.escnet.domain.(*)..").should()
+            .beFreeOfCycles();
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

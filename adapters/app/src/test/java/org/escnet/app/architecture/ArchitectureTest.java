@@ -22,4 +22,6 @@ class ArchitectureTest {
     static final ArchRule parts = ArchitectureRules.NO_CYCLES_BETWEEN_PARTS;
     @ArchTest
     static final ArchRule adapterCycles = ArchitectureRules.NO_CYCLES_BETWEEN_ADAPTERS;
+    @ArchTest
+    static final ArchRule domainCycles = ArchitectureRules.NO_CYCLES_IN_DOMAIN;
 }

@@ -10,9 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.escnet.adapters.mlflow.FakeMlflowForTests;
+import org.escnet.app.Await;
 import org.escnet.app.EmbeddedPostgresTestResource;
 import org.escnet.application.ports.in.BrowseRuns;
 import org.escnet.application.ports.in.SubmitGrid;
@@ -59,20 +58,11 @@ class MlflowMirrorEndToEndTest {
         return RunQueue.Outcome.SUCCEEDED;
     };
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     private long runGrid(String name, Worker worker) throws Exception {
         long grid = submit.submit(new SubmitGridCommand("name: " + name + "\nmodel: {preset: escnet-tiny}\n"
                 + "axes: {model.prompts: [points, points+masks]}\n", null, Files.createTempDirectory("g"), false)).gridId();
-        await("grid " + name + " to finish", () -> browse.counts(grid).succeeded() == 2);
+        Await.until("grid " + name + " to finish", () -> browse.counts(grid).succeeded() == 2);
         return grid;
     }
 
@@ -85,7 +75,7 @@ class MlflowMirrorEndToEndTest {
         worker.start();
         try {
             runGrid("mirrored-online", worker);
-            await("the outbox to drain", () -> outbox.pendingCount() == 0);
+            Await.until("the outbox to drain", () -> outbox.pendingCount() == 0);
             assertThat(fake.experimentNames()).contains("mirrored-online");
 
             fake.stop();
@@ -93,7 +83,7 @@ class MlflowMirrorEndToEndTest {
             assertThat(outbox.pendingCount()).as("records wait while MLflow is down").isPositive();
 
             fake.restart();
-            await("the outbox to drain after MLflow is back", () -> outbox.pendingCount() == 0);
+            Await.until("the outbox to drain after MLflow is back", () -> outbox.pendingCount() == 0);
         } finally {
             worker.stop(5000);
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import org.escnet.app.Await;
 import org.escnet.app.EmbeddedPostgresTestResource;
 import org.escnet.application.ports.in.ManageRuns;
 import org.escnet.application.ports.in.SubmitGrid;
@@ -89,15 +89,6 @@ class WorkerClusterTest {
         return ((Number) single("SELECT count(*) FROM run WHERE grid_id = ?1 AND status = ?2", gridId, status)).longValue();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     void twoWorkersExecuteFiftyRunsExactlyOnce() throws Exception {
@@ -118,7 +109,7 @@ class WorkerClusterTest {
              Worker b = worker("worker-b", 2, queue, counting, Duration.ofSeconds(30))) {
             a.start();
             b.start();
-            await("50 succeeded runs", () -> count(grid, "SUCCEEDED") == 50);
+            Await.until("50 succeeded runs", () -> count(grid, "SUCCEEDED") == 50);
         }
         assertThat(executions).hasSize(50);
         assertThat(executions.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
@@ -206,7 +197,7 @@ class WorkerClusterTest {
             return RunQueue.Outcome.SUCCEEDED;
         }, Duration.ofSeconds(30))) {
             survivor.start();
-            await("the orphaned run to succeed elsewhere", () -> count(grid, "SUCCEEDED") == 1);
+            Await.until("the orphaned run to succeed elsewhere", () -> count(grid, "SUCCEEDED") == 1);
         } finally {
             never.countDown();
             doomed.stop(1000);
@@ -248,7 +239,7 @@ class WorkerClusterTest {
         long grid = submitGrid("no-engine", "axes: {model.prompts: [points, masks]}\n");
         try (Worker w = worker("bare", 1, queue, null, Duration.ofSeconds(30))) {
             w.start();
-            await("both runs to fail", () -> count(grid, "FAILED") == 2);
+            Await.until("both runs to fail", () -> count(grid, "FAILED") == 2);
         }
         assertThat((String) single("SELECT DISTINCT failure_reason FROM run WHERE grid_id = ?1", grid))
                 .isEqualTo("no training engine installed");
@@ -265,7 +256,7 @@ class WorkerClusterTest {
         };
         try (Worker w = worker("picky", 1, queue, picky, Duration.ofSeconds(30))) {
             w.start();
-            await("all three runs to end", () -> count(grid, "SUCCEEDED") + count(grid, "FAILED") == 3);
+            Await.until("all three runs to end", () -> count(grid, "SUCCEEDED") + count(grid, "FAILED") == 3);
         }
         assertThat(count(grid, "SUCCEEDED")).isEqualTo(2);
         Object[] failed = (Object[]) single("SELECT id, failure_reason FROM run WHERE grid_id = ?1 AND status = 'FAILED'", grid);
@@ -298,7 +289,7 @@ class WorkerClusterTest {
             RunQueue.CancelResult result = manage.cancelRun(runId);
             assertThat(result.immediate()).isFalse();
             assertThat(result.status()).isEqualTo("RUNNING");
-            await("the run to stop", () -> count(grid, "CANCELLED") == 1);
+            Await.until("the run to stop", () -> count(grid, "CANCELLED") == 1);
         }
     }
 
