@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.escnet.application.ports.in.SubmitGrid;
 import org.escnet.application.ports.in.SubmitGridCommand;
 import org.escnet.application.ports.in.SubmitGridResult;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 

@@ -26,7 +26,7 @@ import org.escnet.domain.experiment.GridSpec;
 import org.escnet.domain.experiment.Run;
 import org.escnet.domain.experiment.RunConfigValidator;
 import org.escnet.domain.experiment.RunStatus;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /**
  * Submitting grids and the operator actions on them. Everything a submission needs is checked before anything is

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.escnet.domain.evaluation.ScoringRule;
-import org.escnet.domain.experiment.config.Suggestions;
+import org.escnet.domain.config.Suggestions;
 
 /**
  * The datasets ESC-Lab knows by name (DATASETS.md §1.1 and §7), with what evaluation needs to know about each.

@@ -3,7 +3,7 @@ package org.escnet.domain.data;
 import java.util.List;
 import org.escnet.domain.experiment.RunConfig;
 import org.escnet.domain.experiment.RunConfigValidator;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /**
  * Checks {@code train.dataset} and {@code eval.benchmarks} against a catalog's names before a grid is stored, so a

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /** Operations on configuration trees (nested maps): deep merge, dotted assignment, flattening. */
 public final class ConfigTrees {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /**
  * Expands a {@link GridSpec} into cells, deterministically: the cartesian product of the axes (first axis slowest),

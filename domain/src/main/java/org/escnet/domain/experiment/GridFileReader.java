@@ -6,10 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.escnet.domain.experiment.config.ConfigException;
-import org.escnet.domain.experiment.config.LocatedTree;
-import org.escnet.domain.experiment.config.RecordBinder;
-import org.escnet.domain.experiment.config.YamlTrees;
+import org.escnet.domain.config.ConfigException;
+import org.escnet.domain.config.LocatedTree;
+import org.escnet.domain.config.RecordBinder;
+import org.escnet.domain.config.YamlTrees;
 
 /**
  * Reads a grid file (YAML or JSON) into a {@link GridSpec}, following {@code base:} chains. Every problem is a
@@ -179,13 +179,13 @@ public final class GridFileReader {
     }
 
     private static String suggestion(String key) {
-        return org.escnet.domain.experiment.config.Suggestions.didYouMean(key, RecordBinder.leafPaths(RunConfig.class));
+        return org.escnet.domain.config.Suggestions.didYouMean(key, RecordBinder.leafPaths(RunConfig.class));
     }
 
     private static Set<String> configSections() {
         Set<String> out = new LinkedHashSet<>();
         for (var c : RunConfig.class.getRecordComponents()) {
-            out.add(org.escnet.domain.experiment.config.ConfigNames.kebab(c.getName()));
+            out.add(org.escnet.domain.config.ConfigNames.kebab(c.getName()));
         }
         return out;
     }

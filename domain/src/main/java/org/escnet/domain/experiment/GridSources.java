@@ -27,10 +27,10 @@ public interface GridSources {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 return new Source(file.toString(), file.toString(), text, folder(file.getParent()));
             } catch (NoSuchFileException e) {
-                throw new org.escnet.domain.experiment.config.ConfigException("base",
+                throw new org.escnet.domain.config.ConfigException("base",
                         "base file '" + reference + "' does not exist (looked for " + file + ")");
             } catch (IOException e) {
-                throw new org.escnet.domain.experiment.config.ConfigException("base",
+                throw new org.escnet.domain.config.ConfigException("base",
                         "cannot read base file '" + reference + "' (" + file + "): " + e.getMessage());
             }
         };

@@ -1,7 +1,7 @@
 package org.escnet.domain.experiment;
 
 import java.util.Map;
-import org.escnet.domain.experiment.config.RecordBinder;
+import org.escnet.domain.config.RecordBinder;
 import org.escnet.domain.model.ModelSpec;
 
 /**

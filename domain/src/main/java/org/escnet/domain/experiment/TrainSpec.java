@@ -1,6 +1,6 @@
 package org.escnet.domain.experiment;
 
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /**
  * The training recipe (ESC-NET-SPEC §3.3–3.4; CAT-Seg values unless the paper says otherwise).

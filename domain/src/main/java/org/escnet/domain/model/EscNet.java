@@ -1,5 +1,6 @@
 package org.escnet.domain.model;
 
+import org.escnet.domain.prompts.PpgSpec;
 import ai.djl.ndarray.NDArray;
 
 import ai.djl.ndarray.types.Shape;

@@ -1,7 +1,8 @@
 package org.escnet.domain.model;
 
+import org.escnet.domain.prompts.PpgSpec;
 import java.util.List;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /**
  * Everything that determines an ESC-Net network: a preset plus overrides. Each [R] choice of ESC-NET-SPEC is a field

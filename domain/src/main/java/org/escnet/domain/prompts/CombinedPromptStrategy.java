@@ -1,7 +1,6 @@
 package org.escnet.domain.prompts;
 
 import ai.djl.ndarray.NDArray;
-import org.escnet.domain.model.PpgSpec;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

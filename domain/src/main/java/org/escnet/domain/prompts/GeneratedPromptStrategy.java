@@ -1,6 +1,5 @@
 package org.escnet.domain.prompts;
 
-import org.escnet.domain.model.PpgSpec;
 
 import java.util.Set;
 

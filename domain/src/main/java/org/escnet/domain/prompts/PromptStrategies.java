@@ -1,6 +1,6 @@
 package org.escnet.domain.prompts;
 
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 import java.util.ArrayList;
 import java.util.Comparator;

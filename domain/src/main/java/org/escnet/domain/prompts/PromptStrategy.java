@@ -1,6 +1,5 @@
 package org.escnet.domain.prompts;
 
-import org.escnet.domain.model.PpgSpec;
 
 /**
  * Turns correlation maps into pseudo prompts (the paper's Pseudo Prompt Generator is one family of strategies).

@@ -11,7 +11,7 @@ import org.escnet.domain.experiment.DataSpec;
 import org.escnet.domain.experiment.EvalMode;
 import org.escnet.domain.experiment.EvalSpec;
 import org.escnet.domain.experiment.RunConfig;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkIdTest {

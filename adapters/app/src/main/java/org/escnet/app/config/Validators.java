@@ -36,7 +36,7 @@ public class Validators {
             try {
                 org.escnet.adapters.djl.escnet.NetworkPreset.byName(config.model().preset());
             } catch (IllegalArgumentException e) {
-                throw new org.escnet.domain.experiment.config.ConfigException("model.preset", e.getMessage());
+                throw new org.escnet.domain.config.ConfigException("model.preset", e.getMessage());
             }
         };
     }

@@ -6,7 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.escnet.application.ports.in.NotFoundException;
 import org.escnet.domain.experiment.IllegalTransitionException;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure of the API into a problem document whose message says what is wrong and where. */

@@ -14,7 +14,7 @@ import org.escnet.domain.experiment.GridExpander;
 import org.escnet.domain.experiment.GridFileReader;
 import org.escnet.domain.experiment.GridSources;
 import org.escnet.domain.experiment.RunConfigValidator;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 import org.escnet.domain.prompts.PromptStrategies;
 import org.junit.jupiter.api.Test;
 

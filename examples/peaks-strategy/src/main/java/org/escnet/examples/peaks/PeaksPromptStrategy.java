@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.escnet.domain.model.PpgSpec;
+import org.escnet.domain.prompts.PpgSpec;
 import org.escnet.domain.prompts.CorrelationMaps;
 import org.escnet.domain.prompts.ForegroundSelection;
 import org.escnet.domain.prompts.GridCoordinates;

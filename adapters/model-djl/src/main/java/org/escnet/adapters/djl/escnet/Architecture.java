@@ -2,9 +2,9 @@ package org.escnet.adapters.djl.escnet;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 import org.escnet.domain.model.ModelSpec;
-import org.escnet.domain.model.PpgSpec;
+import org.escnet.domain.prompts.PpgSpec;
 import org.escnet.domain.model.SamInit;
 
 /**

@@ -10,7 +10,7 @@ import org.escnet.adapters.djl.tokenizer.ByteTokenizer;
 import org.escnet.adapters.djl.tokenizer.ClipTokenizer;
 import org.escnet.adapters.djl.tokenizer.ClipTokenizerFiles;
 import org.escnet.adapters.djl.weights.SafetensorsFile;
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 import org.escnet.domain.model.ModelSpec;
 import org.escnet.domain.model.SamInit;
 

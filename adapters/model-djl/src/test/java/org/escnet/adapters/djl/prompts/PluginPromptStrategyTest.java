@@ -2,7 +2,7 @@ package org.escnet.adapters.djl.prompts;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.escnet.domain.model.PpgSpec;
+import org.escnet.domain.prompts.PpgSpec;
 import org.escnet.domain.prompts.CorrelationMaps;
 import org.escnet.domain.prompts.PromptStrategies;
 import org.escnet.domain.prompts.PromptStrategy;

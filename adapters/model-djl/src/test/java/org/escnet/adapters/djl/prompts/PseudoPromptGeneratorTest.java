@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.escnet.domain.model.PpgSpec;
+import org.escnet.domain.prompts.PpgSpec;
 import org.escnet.domain.prompts.CorrelationMaps;
 import org.escnet.domain.prompts.PromptKind;
 import org.escnet.domain.prompts.PromptRegions;

@@ -1,6 +1,6 @@
 package org.escnet.adapters.djl.prompts;
 
-import org.escnet.domain.model.PpgSpec;
+import org.escnet.domain.prompts.PpgSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.escnet.domain.experiment.config;
+package org.escnet.domain.config;
 
 import java.util.Map;
 

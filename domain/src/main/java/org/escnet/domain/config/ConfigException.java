@@ -1,4 +1,4 @@
-package org.escnet.domain.experiment.config;
+package org.escnet.domain.config;
 
 /**
  * A configuration value or key that is not acceptable. {@link #path()} is the dotted key at fault

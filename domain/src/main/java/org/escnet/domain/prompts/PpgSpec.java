@@ -1,6 +1,6 @@
-package org.escnet.domain.model;
+package org.escnet.domain.prompts;
 
-import org.escnet.domain.experiment.config.ConfigException;
+import org.escnet.domain.config.ConfigException;
 
 /**
  * Pseudo Prompt Generator settings (ESC-NET-SPEC §2.7, ambiguities A9–A11). Each is a recommendation of the spec, not
