@@ -15,6 +15,13 @@ public final class CanonicalJson {
         return out.toString();
     }
 
+    /** A JSON string literal for {@code s}, quotes included. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(out, s);
+        return out.toString();
+    }
+
     private static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
