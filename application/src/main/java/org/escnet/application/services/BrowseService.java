@@ -23,8 +23,12 @@ import org.escnet.application.ports.out.StatusCounts;
 import org.escnet.domain.experiment.Run;
 import org.escnet.domain.experiment.RunStatus;
 
-/** Read-only views; every listing is a page computed by the database. */
+/**
+ * Read-only views; every listing is a page computed by the database. Usable from any thread (the CLI's demo loop, the
+ * worker), not only from requests: a request context is activated when none is.
+ */
 @ApplicationScoped
+@jakarta.enterprise.context.control.ActivateRequestContext
 public class BrowseService implements BrowseRuns {
     private final GridRepository grids;
     private final RunRepository runs;

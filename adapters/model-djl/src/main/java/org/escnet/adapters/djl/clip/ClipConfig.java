@@ -42,11 +42,13 @@ public record ClipConfig(String name, int imageSize, int patchSize, int position
 
     /**
      * A CPU-test-sized model with the same structure: 96 px, patch 16 (6x6 grid), width 64, 4 blocks, 4 heads of 16;
-     * text width 64, 2 blocks, context 16, byte tokenizer (259 ids); projection 32; taps after blocks 1 and 2.
-     * 373,569 parameters; a forward takes milliseconds.
+     * text width 64, 2 blocks, context 64, byte tokenizer (259 ids); projection 32; taps after blocks 1 and 2.
+     * The context holds a whole templated phrase ("A photo of a striped purple triangle in the scene" is 49 bytes):
+     * a shorter one would cut every prompt inside the shared template and make all classes read alike.
+     * 376,641 parameters; a forward takes milliseconds.
      */
     public static final ClipConfig TINY = new ClipConfig("tiny", 96, 16, 6,
-            64, 4, 4, 256, 64, 2, 4, 256, 16, 259, 32, List.of(1, 2), true);
+            64, 4, 4, 256, 64, 2, 4, 256, 64, 259, 32, List.of(1, 2), true);
 
     public ClipConfig {
         skipTaps = List.copyOf(skipTaps);
