@@ -86,6 +86,7 @@ public class DjlRunExecution implements RunExecution {
         double windowLoss = 0;
         int windowSteps = 0;
         int windowImages = 0;
+        long skippedSteps = 0;
         long windowStart = System.nanoTime();
         while (!trainer.finished()) {
             if (context.cancelled()) {
@@ -96,6 +97,7 @@ public class DjlRunExecution implements RunExecution {
             Trainer.Step step = trainer.step();
             long done = step.iteration() + 1;
             if (step.skipped()) {
+                skippedSteps++;
                 progress.event("iteration " + step.iteration() + ": gradient norm " + step.gradientNorm()
                         + ", update skipped");
             }
@@ -107,7 +109,11 @@ public class DjlRunExecution implements RunExecution {
                 progress.metric("train/loss", done, windowLoss / windowSteps);
                 progress.metric("train/lr/low", done, trainer.learningRate(Group.LOW, step.iteration()));
                 progress.metric("train/lr/high", done, trainer.learningRate(Group.HIGH, step.iteration()));
-                progress.metric("train/grad_norm", done, step.gradientNorm());
+                if (Double.isFinite(step.gradientNorm())) {
+                    progress.metric("train/grad_norm", done, step.gradientNorm());
+                }
+                // Skipped updates are counted rather than logged as a non-finite norm, which no tracker stores.
+                progress.metric("train/skipped_steps", done, skippedSteps);
                 progress.metric("train/images_per_s", done, seconds > 0 ? windowImages / seconds : 0);
                 windowLoss = 0;
                 windowSteps = 0;
