@@ -71,14 +71,8 @@ class PluginPromptStrategyTest {
      */
     @Test
     void peaksPutsPointsOnTheLocalMaximaAndCombinesWithMasks() {
-        int grid = 8;
-        float[] map = new float[grid * grid];
-        for (int y = 0; y < grid; y++) {
-            for (int x = 0; x < grid; x++) {
-                map[y * grid + x] = (float) (0.05 * Math.exp(-((x - 1) * (x - 1) + (y - 2) * (y - 2)) / 2.0)
-                        + 0.048 * Math.exp(-((x - 5) * (x - 5) + (y - 5) * (y - 5)) / 2.0));
-            }
-        }
+        int grid = TwoBlobMap.GRID;
+        float[] map = TwoBlobMap.values();
         PpgSpec ppg = new PpgSpec(0.01, 1.0, 10, 3, 10.0);
         PromptStrategy combined = PromptStrategies.byName("peaks+masks", plugins);
         try (NDManager manager = NDManager.newBaseManager();

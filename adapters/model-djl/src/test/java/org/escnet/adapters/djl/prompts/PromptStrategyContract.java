@@ -144,14 +144,8 @@ abstract class PromptStrategyContract {
      */
     @Test
     void twoSeparatedBlobsGivePointsAtTheirMaximaAndTheMaskOnThem() {
-        int grid = 8;
-        float[] map = new float[grid * grid];
-        for (int y = 0; y < grid; y++) {
-            for (int x = 0; x < grid; x++) {
-                map[y * grid + x] = (float) (0.05 * Math.exp(-((x - 1) * (x - 1) + (y - 2) * (y - 2)) / 2.0)
-                        + 0.048 * Math.exp(-((x - 5) * (x - 5) + (y - 5) * (y - 5)) / 2.0));
-            }
-        }
+        int grid = TwoBlobMap.GRID;
+        float[] map = TwoBlobMap.values();
         try (PseudoPrompts prompts = generate(mapsOf(1, 1, grid, map), ppg(2))) {
             expect(prompts, 0, grid, Map.of(
                             cell(1, 1, grid), 0, cell(0, 2, grid), 0, cell(1, 2, grid), 0, cell(2, 2, grid), 0,
