@@ -106,7 +106,7 @@ public final class EscNet {
         if (kept != null) {
             logits = scatterClasses(logits, kept, total);
         }
-        return new Segmentation(logits, prompts);
+        return new Segmentation(logits, prompts, kept);
     }
 
     /** Eq. 1: F_v (B, E, g, g), F_l (N, P, E) → cosine (B, P, N, g, g). */

@@ -5,14 +5,18 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.escnet.adapters.djl.bench.PeakMemory;
 import org.escnet.adapters.djl.escnet.EscNetFactory;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.escnet.ParameterGroups.Group;
+import org.escnet.application.ports.out.ArtifactRecord;
 import org.escnet.application.ports.out.MetricPoint;
 import org.escnet.application.ports.out.RunContext;
 import org.escnet.application.ports.out.RunEvent;
@@ -28,11 +32,15 @@ import org.escnet.domain.experiment.RunConfig;
 /**
  * The training engine on DJL: builds the network of a run, resumes from the run's checkpoint if one exists, trains
  * (checkpointing every {@code checkpoint-every} iterations, on cancel and at the end), evaluates every benchmark of
- * {@code eval.benchmarks} in whole-image mode and logs what it did through the run's tracker.
+ * {@code eval.benchmarks} in {@code eval.mode} (sliding window or whole image, see {@link BenchmarkEvaluator}), saves
+ * the first {@code eval.qualitative-samples} images of each benchmark as PNG artifacts ({@link QualitativeWriter}) and
+ * logs what it did through the run's tracker.
  *
  * <p>Metric names: {@code train/loss} (mean over the logging window), {@code train/lr/low}, {@code train/lr/high},
- * {@code train/grad_norm}, {@code train/images_per_s}, {@code eval/<benchmark>/mIoU} (×100),
- * {@code eval/<benchmark>/IoU/<class>} (×100), {@code cost/params}.
+ * {@code train/grad_norm}, {@code train/skipped_steps}, {@code train/images_per_s}, {@code eval/<benchmark>/mIoU}
+ * (×100), {@code eval/<benchmark>/IoU/<class>} (×100), {@code cost/params}, {@code cost/latency_ms} (median
+ * prediction time per evaluated image over all benchmarks, in the configured mode: five forwards per image when
+ * sliding), {@code cost/peak_rss_mb} (peak resident memory of the process so far, Linux only).
  */
 @ApplicationScoped
 public class DjlRunExecution implements RunExecution {
@@ -60,10 +68,18 @@ public class DjlRunExecution implements RunExecution {
                 }
                 long params = trainer.groups().count(Group.LOW) + trainer.groups().count(Group.HIGH)
                         + trainer.groups().count(Group.FROZEN);
-                if (!evaluate(network, manager, config, where, context, progress)) {
+                List<Double> latencyMs = new ArrayList<>();
+                if (!evaluate(network, manager, config, where, context, progress, latencyMs)) {
                     return Outcome.CANCELLED;
                 }
                 progress.metric("cost/params", 0, params);
+                if (!latencyMs.isEmpty()) {
+                    progress.metric("cost/latency_ms", 0, median(latencyMs));
+                }
+                long peakMiB = PeakMemory.residentMiB();
+                if (peakMiB >= 0) { // -1 where /proc is missing: no number beats a made-up one
+                    progress.metric("cost/peak_rss_mb", 0, peakMiB);
+                }
             }
         }
         progress.event("done");
@@ -130,26 +146,40 @@ public class DjlRunExecution implements RunExecution {
         return true;
     }
 
-    /** Returns false when cancelled. */
+    /** Returns false when cancelled; adds each evaluated image's prediction time to {@code latencyMs}. */
     private boolean evaluate(EscNetNetwork network, NDManager manager, RunConfig config, DataLocations where,
-                             RunContext context, Progress progress) {
-        if (config.eval().mode() == EvalMode.SLIDING) {
-            progress.event("sliding-window evaluation is not available in this engine; evaluating whole images");
-        }
-        WholeImageEvaluator evaluator = new WholeImageEvaluator(network, manager);
+                             RunContext context, Progress progress, List<Double> latencyMs) {
+        BenchmarkEvaluator evaluator = BenchmarkEvaluator.forMode(config.eval().mode(), network, manager);
+        QualitativeWriter qualitative = new QualitativeWriter(context.workDir());
+        String mode = config.eval().mode() == EvalMode.SLIDING ? "sliding window" : "whole image";
         for (String benchmark : config.eval().benchmarks()) {
             if (context.cancelled()) {
                 progress.event("cancelled during evaluation; checkpoint kept");
                 return false;
             }
             SegmentationDataset data = catalog.open(benchmark, where);
-            progress.event("evaluating " + benchmark + (data.synthetic() ? " (synthetic)" : ""));
-            SegmentationScores scores = evaluator.evaluate(data, config.eval().maxImages(), context::cancelled)
-                    .scores();
+            progress.event("evaluating " + benchmark + " (" + mode + (data.synthetic() ? ", synthetic" : "") + ")");
+            BenchmarkEvaluator.SampleListener drawer = (index, sample, prediction) -> {
+                try {
+                    for (ArtifactRecord artifact : qualitative.write(benchmark, index, sample, prediction,
+                            data.scoring())) {
+                        context.tracker().logArtifact(context.runId(), artifact);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the qualitative PNGs of " + benchmark + " image "
+                            + index + " under " + context.workDir(), e);
+                }
+            };
+            BenchmarkEvaluator.Evaluation evaluation = evaluator.evaluate(data, config.eval().maxImages(),
+                    config.eval().qualitativeSamples(), drawer, context::cancelled);
             if (context.cancelled()) {
                 progress.event("cancelled during evaluation; checkpoint kept");
                 return false;
             }
+            for (double ms : evaluation.latencyMs()) {
+                latencyMs.add(ms);
+            }
+            SegmentationScores scores = evaluation.matrix().scores();
             List<MetricPoint> points = new ArrayList<>();
             Instant now = Instant.now();
             points.add(new MetricPoint("eval/" + benchmark + "/mIoU", 0, scores.mIoU(), now));
@@ -163,6 +193,16 @@ public class DjlRunExecution implements RunExecution {
             progress.metrics(points);
         }
         return true;
+    }
+
+    /** The middle value (mean of the two middle values for an even count); NaN for none. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static Device device(String slot) {

@@ -3,15 +3,19 @@ package org.escnet.adapters.djl.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.escnet.application.ports.out.ArtifactRecord;
 import org.escnet.application.ports.out.MetricPoint;
 import org.escnet.application.ports.out.RunContext;
@@ -32,7 +36,10 @@ import org.escnet.domain.experiment.TrainSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine as the worker drives it: train, checkpoint, cancel, resume, evaluate, and what it logs. */
+/**
+ * The engine as the worker drives it: train, checkpoint, cancel, resume, evaluate with the sliding window, and what it
+ * logs (metrics, events, qualitative PNG artifacts).
+ */
 class DjlRunExecutionTest {
     private static final double LR = 1e-3;
 
@@ -43,6 +50,7 @@ class DjlRunExecutionTest {
     private static final class RecordingTracker implements RunTracker {
         final List<MetricPoint> metrics = new CopyOnWriteArrayList<>();
         final List<RunEvent> events = new CopyOnWriteArrayList<>();
+        final List<ArtifactRecord> artifacts = new CopyOnWriteArrayList<>();
 
         @Override
         public void logParams(long runId, Map<String, String> params) {
@@ -60,6 +68,7 @@ class DjlRunExecutionTest {
 
         @Override
         public void logArtifact(long runId, ArtifactRecord artifact) {
+            artifacts.add(artifact);
         }
 
         List<MetricPoint> series(String key) {
@@ -82,7 +91,7 @@ class DjlRunExecutionTest {
 
     private static Run run() {
         TrainSpec train = new TrainSpec("squares-train", 3, 2, 1, LR, LR / 10, 1e-4, 0.01, 0, 96, 1, 1, false, 0);
-        EvalSpec eval = new EvalSpec(List.of("squares-eval"), EvalMode.WHOLE, 2, 0);
+        EvalSpec eval = new EvalSpec(List.of("squares-eval"), EvalMode.SLIDING, 2, 1);
         RunConfig config = new RunConfig(TinySpecs.escnetTiny(), train, DataSpec.DEFAULTS, eval, 3L,
                 ResourceSpec.DEFAULTS);
         Instant now = Instant.now();
@@ -134,6 +143,30 @@ class DjlRunExecutionTest {
         assertThat(miou.get(0).value()).isCloseTo(meanOfClasses, within(1e-9));
         assertThat(second.series("cost/params")).singleElement()
                 .satisfies(p -> assertThat(p.value()).isGreaterThan(0));
+        assertThat(second.events).extracting(RunEvent::message).contains("evaluating squares-eval (sliding window, "
+                + "synthetic)");
+        assertThat(second.series("cost/latency_ms")).singleElement()
+                .satisfies(p -> assertThat(p.value()).isGreaterThan(0));
+        assertThat(second.series("cost/peak_rss_mb")).singleElement()
+                .satisfies(p -> assertThat(p.value()).isGreaterThan(100)); // a JVM with libtorch loaded
+
+        // one qualitative sample (the first image) with both prompt overlays of points+masks
+        assertThat(first.artifacts).isEmpty();
+        assertThat(second.artifacts).extracting(ArtifactRecord::path).containsExactly(
+                "qualitative/squares-eval/0000/image.png", "qualitative/squares-eval/0000/truth.png",
+                "qualitative/squares-eval/0000/prediction.png", "qualitative/squares-eval/0000/points.png",
+                "qualitative/squares-eval/0000/masks.png");
+        for (ArtifactRecord artifact : second.artifacts) {
+            Path file = Path.of(artifact.file());
+            assertThat(file).startsWith(workDir.resolve("artifacts"));
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(artifact.sizeBytes()).isEqualTo(bytes.length);
+            assertThat(artifact.sha256()).isEqualTo(HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(bytes)));
+            BufferedImage png = ImageIO.read(file.toFile());
+            assertThat(png.getWidth()).isEqualTo(96);
+            assertThat(png.getHeight()).isEqualTo(96);
+        }
         System.out.println("engine run: loss " + second.series("train/loss").stream().map(MetricPoint::value)
                 .toList() + ", mIoU " + miou.get(0).value());
     }

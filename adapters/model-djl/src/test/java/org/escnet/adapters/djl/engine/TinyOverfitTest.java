@@ -11,6 +11,7 @@ import org.escnet.adapters.djl.escnet.EscNetFactory;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.domain.data.SegmentationSample;
 import org.escnet.domain.evaluation.ConfusionMatrix;
+import org.escnet.domain.experiment.EvalMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TinyOverfitTest {
                     losses.add(trainer.step().loss());
                 }
             }
-            double mIoU = new WholeImageEvaluator(net, m).evaluate(data, 0, () -> false).scores().mIoU();
+            double mIoU = BenchmarkEvaluator.forMode(EvalMode.WHOLE, net, m).evaluate(data, 0, () -> false).scores().mIoU();
             System.out.printf("overfit: loss %.4f -> %.4f, training-set mIoU %.2f (majority class %.2f)%n",
                     losses.get(0), losses.get(losses.size() - 1), mIoU, baseline);
             assertThat(baseline).isBetween(20.0, 30.0);
