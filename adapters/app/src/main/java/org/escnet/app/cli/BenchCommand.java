@@ -1,12 +1,15 @@
 package org.escnet.app.cli;
 
 import java.util.concurrent.Callable;
+import org.escnet.adapters.datasets.shapesworld.ShapesWorldDataset;
+import org.escnet.adapters.datasets.shapesworld.ShapesWorldSplit;
 import org.escnet.adapters.djl.bench.ForwardBenchmark;
+import org.escnet.adapters.djl.bench.TrainBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = BenchCommand.Forward.class)
+        subcommands = {BenchCommand.Forward.class, BenchCommand.Train.class})
 public class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,6 +38,42 @@ public class BenchCommand implements Runnable {
             }
             try {
                 System.out.println(ForwardBenchmark.run(preset, classes, repeat).toText());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage(), 2);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Median time of one training step (forward, backward, clipping, AdamW) and images/s for a "
+                    + "preset on this machine: random weights, synthetic ShapesWorld batches, warm-up steps not "
+                    + "timed.")
+    public static class Train implements Callable<Integer> {
+        @Option(names = "--preset", required = true, description = "model preset")
+        String preset;
+        @Option(names = "--batch", defaultValue = "1", description = "images per step (default ${DEFAULT-VALUE})")
+        int batch;
+        @Option(names = "--iterations", defaultValue = "5", description = "timed steps (default ${DEFAULT-VALUE})")
+        int iterations;
+        @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default ${DEFAULT-VALUE})")
+        int warmup;
+        @Option(names = "--size", defaultValue = "128",
+                description = "side of the synthetic images in pixels (default ${DEFAULT-VALUE}); the network "
+                        + "resizes them to its input size")
+        int size;
+
+        @Override
+        public Integer call() {
+            if (batch < 1 || iterations < 1 || warmup < 1 || size < 16) {
+                throw new CliException("--batch, --iterations and --warmup must be at least 1 and --size at least 16, "
+                        + "found " + batch + ", " + iterations + ", " + warmup + " and " + size, 2);
+            }
+            try {
+                // enough images that no timed step repeats one; their content does not change the cost
+                int images = Math.min(batch * (warmup + iterations), 1024);
+                ShapesWorldDataset data = new ShapesWorldDataset(ShapesWorldSplit.TRAIN, 0, size, images);
+                System.out.println(TrainBenchmark.run(preset, data, batch, warmup, iterations).toText());
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage(), 2);
             }

@@ -38,6 +38,9 @@ class ApiTokenTest {
                 .body("detail", containsString("Authorization: Bearer"));
         given().header("Authorization", "Bearer wrong").contentType("application/yaml").body(GRID).post("/api/grids")
                 .then().statusCode(401).body("detail", containsString("does not match"));
+        given().multiPart("image", "x.png", new byte[] {1, 2, 3}, "image/png").multiPart("classes", "sky")
+                .multiPart("model", "escnet-tiny").post("/api/segment").then().statusCode(401)
+                .body("detail", containsString("Authorization: Bearer"));
     }
 
     @Test

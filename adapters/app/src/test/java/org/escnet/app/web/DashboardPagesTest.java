@@ -81,8 +81,10 @@ class DashboardPagesTest {
     }
 
     @Test
-    void theSegmentPageSaysClearlyWhenNoModelIsAvailable() {
+    void theSegmentPageOffersThePresetsOnceTheModelAdapterProvidesInference() {
         given().get("/segment").then().statusCode(200)
-                .body(containsString("No segmentation model is available on this server"));
+                .body(containsString("<option value=\"escnet-tiny\""))
+                .body(containsString("escnet-tiny (preset, random weights)"))
+                .body(org.hamcrest.Matchers.not(containsString("No segmentation model is available on this server")));
     }
 }

@@ -14,7 +14,6 @@ import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.escnet.NetworkPreset;
 import org.escnet.domain.model.ForwardPass;
 import org.escnet.domain.model.ModelSpec;
-import org.escnet.domain.model.SamInit;
 import org.escnet.domain.model.TextFeatures;
 
 /**
@@ -77,10 +76,7 @@ public final class ForwardBenchmark {
     }
 
     private static Entry measure(NDManager parent, NetworkPreset preset, int classes, int repeat) {
-        ModelSpec d = ModelSpec.DEFAULTS;
-        ModelSpec spec = new ModelSpec(preset.name(), d.prompts(), preset.samHead() ? SamInit.RANDOM : SamInit.NONE,
-                d.escBlocks(), d.vlfLayers(), d.samLayerOrder(), d.fusion(), d.corrEmbedKernel(), d.templates(),
-                d.classCap(), d.ppg(), d.weights());
+        ModelSpec spec = preset.randomWeightsSpec();
         try (NDManager manager = parent.newSubManager()) {
             EscNetNetwork net = EscNetFactory.buildRandom(spec, manager);
             ParameterStore ps = new ParameterStore(manager, false);

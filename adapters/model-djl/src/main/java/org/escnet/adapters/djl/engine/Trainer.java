@@ -9,7 +9,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,6 +180,7 @@ public final class Trainer implements AutoCloseable {
                     Files.newOutputStream(folder.resolve(TrainingCheckpoint.MODEL))))) {
                 network.saveParameters(out);
             }
+            CheckpointModel.writeSpec(folder, network.spec());
             try (OutputStream out = new BufferedOutputStream(
                     Files.newOutputStream(folder.resolve(TrainingCheckpoint.OPTIMIZER)))) {
                 optimizer.save(out);
@@ -206,12 +206,7 @@ public final class Trainer implements AutoCloseable {
         expect(state, "format", Integer.toString(CHECKPOINT_FORMAT), folder);
         expect(state, "data-order.seed", Long.toString(order.seed()), folder);
         expect(state, "batch-size", Integer.toString(settings.batchSize()), folder);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                Files.newInputStream(folder.resolve(TrainingCheckpoint.MODEL))))) {
-            network.loadParameters(manager, in);
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("checkpoint " + folder + " does not fit this network: " + e.getMessage(), e);
-        }
+        CheckpointModel.loadInto(network, manager, folder);
         groups.applyFreezing(); // loaded arrays are new: mark the trained ones as needing gradients again
         try (InputStream in = new BufferedInputStream(
                 Files.newInputStream(folder.resolve(TrainingCheckpoint.OPTIMIZER)))) {

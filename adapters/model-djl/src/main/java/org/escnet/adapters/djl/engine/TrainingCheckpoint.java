@@ -19,6 +19,8 @@ public final class TrainingCheckpoint {
     public static final String MODEL = "model.params";
     public static final String OPTIMIZER = "optimizer.safetensors";
     public static final String STATE = "state.properties";
+    /** The model configuration the weights belong to (see {@link CheckpointModel}). */
+    public static final String MODEL_SPEC = "model.json";
 
     private final Path current;
     private final Path previous;

@@ -25,13 +25,12 @@ public final class EscNetFactory {
 
     /** The network, parameters not yet allocated: shapes and counts only. */
     public static EscNetNetwork create(ModelSpec spec) {
-        Architecture a = Architecture.resolve(spec);
-        return new EscNetNetwork(a, tokenizer(a, spec.weights().clip()));
+        return new EscNetNetwork(spec, tokenizer(Architecture.resolve(spec), spec.weights().clip()));
     }
 
     /** Allocated and randomly initialised; weight files are ignored. */
     public static EscNetNetwork buildRandom(ModelSpec spec, NDManager manager) {
-        EscNetNetwork network = new EscNetNetwork(Architecture.resolve(spec), new ByteTokenizer());
+        EscNetNetwork network = new EscNetNetwork(spec, new ByteTokenizer());
         network.initializeAll(manager);
         return network;
     }
@@ -43,7 +42,7 @@ public final class EscNetFactory {
             throw new ConfigException("sam", "sam-init pretrained needs a SAM checkpoint (weights.sam, safetensors); "
                     + "set sam-init: random or none to train without one");
         }
-        EscNetNetwork network = new EscNetNetwork(a, tokenizer(a, spec.weights().clip()));
+        EscNetNetwork network = new EscNetNetwork(spec, tokenizer(a, spec.weights().clip()));
         network.initializeAll(manager);
         if (spec.weights().clip() != null) {
             ClipWeights.load(network.clip(), Path.of(spec.weights().clip()));
@@ -55,6 +54,17 @@ public final class EscNetFactory {
                         a.layerOrder());
             }
         }
+        return network;
+    }
+
+    /**
+     * Allocated and initialised with the tokenizer training used, but no weight file is read: the parameters are about
+     * to be replaced by a checkpoint's, so only the CLIP tokenizer files (next to the CLIP weights) must still exist.
+     */
+    public static EscNetNetwork buildForCheckpoint(ModelSpec spec, NDManager manager) {
+        Architecture a = Architecture.resolve(spec);
+        EscNetNetwork network = new EscNetNetwork(spec, tokenizer(a, spec.weights().clip()));
+        network.initializeAll(manager);
         return network;
     }
 

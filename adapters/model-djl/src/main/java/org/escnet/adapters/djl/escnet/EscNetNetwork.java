@@ -24,6 +24,7 @@ import org.escnet.adapters.djl.vlf.VlfLayer;
 import org.escnet.domain.model.EscBlock;
 import org.escnet.domain.model.EscNet;
 import org.escnet.domain.model.ForwardPass;
+import org.escnet.domain.model.ModelSpec;
 import org.escnet.domain.model.Segmentation;
 import org.escnet.domain.model.TextFeatures;
 import org.escnet.domain.prompts.PromptStrategies;
@@ -36,6 +37,7 @@ import org.escnet.domain.prompts.PromptStrategy;
  * {@code vlf.<i>.*}, {@code decoder.*}.
  */
 public final class EscNetNetwork extends ShapedBlock {
+    private final ModelSpec spec;
     private final Architecture architecture;
     private final ClipModel clip;
     private final CorrelationStems stems;
@@ -46,8 +48,10 @@ public final class EscNetNetwork extends ShapedBlock {
     private final UpsamplingDecoder decoder;
     private final EscNet net;
 
-    public EscNetNetwork(Architecture architecture, ClipTokenizer tokenizer) {
-        this.architecture = architecture;
+    /** @param spec what the network is built from; checkpoints record it so they can be loaded alone */
+    public EscNetNetwork(ModelSpec spec, ClipTokenizer tokenizer) {
+        this.spec = spec;
+        this.architecture = Architecture.resolve(spec);
         NetworkPreset preset = architecture.preset();
         ClipConfig c = preset.clip();
         clip = addChildBlock("clip", new ClipModel(c));
@@ -90,6 +94,10 @@ public final class EscNetNetwork extends ShapedBlock {
         net = new EscNet(new ClipVisionEncoder(clip.vision()),
                 new ClipTextEncoder(clip.text(), tokenizer, architecture.templates()), stems, strategy,
                 architecture.ppg(), promptEncoder, stages, decoder, architecture.classCap());
+    }
+
+    public ModelSpec spec() {
+        return spec;
     }
 
     public Architecture architecture() {

@@ -2,6 +2,8 @@ package org.escnet.adapters.djl.escnet;
 
 import java.util.List;
 import org.escnet.adapters.djl.clip.ClipConfig;
+import org.escnet.domain.model.ModelSpec;
+import org.escnet.domain.model.SamInit;
 
 /**
  * An architecture preset (data, not a subclass): the CLIP towers, the head widths and the defaults a {@code
@@ -57,6 +59,14 @@ public record NetworkPreset(String name, ClipConfig clip, boolean samHead, int l
         }
         return ALL.stream().filter(p -> !p.samHead && p.clip.equals(clip)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no CAT-Seg preset shares CLIP " + clip.name()));
+    }
+
+    /** The spec of this preset at the defaults, with random SAM parts (none for CAT-Seg) and no weight files. */
+    public ModelSpec randomWeightsSpec() {
+        ModelSpec d = ModelSpec.DEFAULTS;
+        return new ModelSpec(name, d.prompts(), samHead ? SamInit.RANDOM : SamInit.NONE, d.escBlocks(),
+                d.vlfLayers(), d.samLayerOrder(), d.fusion(), d.corrEmbedKernel(), d.templates(), d.classCap(),
+                d.ppg(), d.weights());
     }
 
     public int grid() {

@@ -10,13 +10,13 @@ import org.escnet.domain.evaluation.ScoringRule;
  * A tiny in-memory dataset for engine tests: a grey background (class 0) with one red square (class 1) and one blue
  * square (class 2) at seeded random places; a one-pixel ignore frame around each square.
  */
-final class ColouredSquares implements SegmentationDataset {
+public final class ColouredSquares implements SegmentationDataset {
     static final int IGNORE = 255;
     private final int count;
     private final int side;
     private final long seed;
 
-    ColouredSquares(int count, int side, long seed) {
+    public ColouredSquares(int count, int side, long seed) {
         this.count = count;
         this.side = side;
         this.seed = seed;
