@@ -2,6 +2,7 @@ package org.escnet.adapters.djl.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 
 /**
  * CLIP's input normalisation on 0..255 RGB (ESC-NET-SPEC §2.1): subtract (122.7709, 116.7460, 104.0937), divide by
@@ -28,8 +29,8 @@ public final class ClipImageNormalizer {
         long[] statShape = new long[s.dimension()];
         java.util.Arrays.fill(statShape, 1);
         statShape[channelAxis] = 3;
-        NDArray mean = rgb.getManager().create(MEAN, new Shape(statShape));
-        NDArray std = rgb.getManager().create(STD, new Shape(statShape));
+        NDArray mean = OwnedArrays.of(rgb.getManager(), MEAN, new Shape(statShape));
+        NDArray std = OwnedArrays.of(rgb.getManager(), STD, new Shape(statShape));
         return rgb.sub(mean).div(std);
     }
 }

@@ -15,6 +15,7 @@ import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.escnet.adapters.djl.ops.Scalars;
 
 /**
  * One pre-norm CLIP transformer block: x += MHA(LN1(x)); x += MLP(LN2(x)), MLP = fc1 → QuickGELU → fc2,
@@ -115,7 +116,7 @@ public final class ClipResidualBlock extends AbstractBlock {
         NDArray q = splitHeads(linear(ps, h, qWeight, qBias, training), b, n, headDim);
         NDArray k = splitHeads(linear(ps, h, kWeight, kBias, training), b, n, headDim);
         NDArray v = splitHeads(linear(ps, h, vWeight, vBias, training), b, n, headDim);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim));
+        NDArray scores = Scalars.times(q.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(headDim));
         if (mask != null) {
             scores = scores.add(mask);
         }
@@ -140,7 +141,7 @@ public final class ClipResidualBlock extends AbstractBlock {
     }
 
     static NDArray quickGelu(NDArray a) {
-        return a.mul(Activation.sigmoid(a.mul(1.702f)));
+        return a.mul(Activation.sigmoid(Scalars.times(a, 1.702)));
     }
 
     private NDArray layerNorm(ParameterStore ps, NDArray x, Parameter gamma, Parameter beta, boolean training) {

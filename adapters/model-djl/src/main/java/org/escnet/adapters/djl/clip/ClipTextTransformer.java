@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 
 /**
  * The CLIP text tower: token + positional embedding, causal pre-norm blocks (QuickGELU), ln_final, the feature at
@@ -92,7 +93,7 @@ public final class ClipTextTransformer extends AbstractBlock {
                 m[i * length + j] = Float.NEGATIVE_INFINITY;
             }
         }
-        return manager.create(m, new Shape(length, length));
+        return OwnedArrays.of(manager, m, new Shape(length, length));
     }
 
     private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {

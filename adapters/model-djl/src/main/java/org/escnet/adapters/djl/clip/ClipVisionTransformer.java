@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 
 /**
  * The CLIP image tower (ViT). Its block forward is ESC-Net's dense mode ({@link #forwardDense}); the standard
@@ -153,7 +154,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
         }
         int s = config.positionGrid();
         int g = config.grid();
-        NDArray resize = like.getManager().create(positionResize, new Shape((long) g * g, (long) s * s));
+        NDArray resize = OwnedArrays.of(like.getManager(), positionResize, new Shape((long) g * g, (long) s * s));
         NDArray grid = resize.matMul(pos.get("1:, :"));
         return NDArrays.concat(new NDList(pos.get("0:1, :"), grid), 0);
     }

@@ -3,10 +3,10 @@ package org.escnet.adapters.djl.decoder;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Conv;
 import org.escnet.adapters.djl.ops.ConvTranspose2d;
 import org.escnet.adapters.djl.ops.ShapedBlock;
@@ -52,13 +52,13 @@ public final class UpsamplingDecoder extends ShapedBlock implements MaskDecoder 
         int chunk = pass.chunkFor(n);
         NDList parts = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
-            try (NDScope scope = new NDScope()) {
+            try (ChunkScope scope = new ChunkScope()) {
             int len = Math.min(chunk, n - n0);
             NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 1, 3, 4).reshape(b * len, c, h, h);
             x = up2.apply(ps, up1.apply(ps, x, g1, training), g2, training);
             NDArray logits = head.apply(ps, x, training);
             NDArray part = logits.reshape(b, len, logits.getShape().get(2), logits.getShape().get(3));
-            NDScope.unregister(part);
+            scope.keep(part);
             parts.add(part);
             }
         }

@@ -115,7 +115,7 @@ public class DjlRunExecution implements RunExecution {
             if (step.skipped()) {
                 skippedSteps++;
                 progress.event("iteration " + step.iteration() + ": gradient norm " + step.gradientNorm()
-                        + ", update skipped");
+                        + ", update skipped; non-finite gradients in " + summary(step.nonFinite()));
             }
             windowLoss += step.loss();
             windowSteps++;
@@ -203,6 +203,13 @@ public class DjlRunExecution implements RunExecution {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** The first few names of a list, then how many more: an event stays readable when every gradient is NaN. */
+    private static String summary(List<String> names) {
+        int shown = Math.min(5, names.size());
+        String head = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? head + " and " + (names.size() - shown) + " more" : head;
     }
 
     private static Device device(String slot) {

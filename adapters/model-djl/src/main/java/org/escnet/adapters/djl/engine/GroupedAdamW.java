@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,21 @@ public final class GroupedAdamW implements AutoCloseable {
             weight.subi(m.div(denom).muli(lr / bc1));
             grad.muli(0);
         }
+    }
+
+    /** Names of the updated parameters whose accumulated gradient holds a NaN or an infinity, in slot order. */
+    public List<String> nonFiniteGradients() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            NDArray weight = e.getValue().parameter().getArray();
+            if (weight.hasGradient()) {
+                NDArray g = weight.getGradient();
+                if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
+                    names.add(e.getKey());
+                }
+            }
+        }
+        return names;
     }
 
     /** Discards the accumulated gradients without updating (a step whose gradient was not finite). */

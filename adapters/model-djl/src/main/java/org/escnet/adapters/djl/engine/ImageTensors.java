@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.escnet.domain.data.SegmentationSample;
 
@@ -24,7 +25,7 @@ public final class ImageTensors {
             chw[hw + i] = rgb[3 * i + 1] & 0xFF;
             chw[2 * hw + i] = rgb[3 * i + 2] & 0xFF;
         }
-        NDArray x = manager.create(chw, new Shape(3, s.height(), s.width()));
+        NDArray x = OwnedArrays.of(manager, chw, new Shape(3, s.height(), s.width()));
         return SeparableResize.resize(x, side, side, SeparableResize.Mode.BILINEAR);
     }
 

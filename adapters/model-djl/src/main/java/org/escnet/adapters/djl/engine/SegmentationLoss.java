@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.escnet.adapters.djl.ops.OwnedArrays;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.escnet.domain.data.SegmentationSample;
 
@@ -37,7 +39,7 @@ public final class SegmentationLoss {
             total = total == null ? sum : total.add(sum);
             elements += (long) classes * s.pixelCount();
         }
-        return total.div(elements);
+        return Scalars.over(total, elements);
     }
 
     /** x, y of one shape → max(x, 0) − x·y + log(1 + e^−|x|), the numerically stable BCE-with-logits. */
@@ -59,6 +61,6 @@ public final class SegmentationLoss {
                         + " is neither a class index 0.." + (classes - 1) + " nor the ignore value " + s.ignoreValue());
             }
         }
-        return manager.create(t, new Shape(classes, s.height(), s.width()));
+        return OwnedArrays.of(manager, t, new Shape(classes, s.height(), s.width()));
     }
 }

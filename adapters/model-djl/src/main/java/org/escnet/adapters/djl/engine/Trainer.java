@@ -23,6 +23,7 @@ import java.util.Properties;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.escnet.ParameterGroups;
 import org.escnet.adapters.djl.escnet.ParameterGroups.Group;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.domain.data.SegmentationDataset;
 import org.escnet.domain.data.SegmentationSample;
 import org.escnet.domain.data.augment.SampleTransform;
@@ -44,10 +45,14 @@ public final class Trainer implements AutoCloseable {
     /**
      * What one optimizer step did.
      *
-     * @param skipped true when the gradient norm was not finite: the weights were left unchanged for this step
+     * @param skipped     true when the gradient norm was not finite: the weights were left unchanged for this step
+     * @param nonFinite   when skipped, the parameters whose gradient was not finite (where to look for the cause)
      */
     public record Step(long iteration, double loss, double gradientNorm, double lrMultiplier, int images,
-                       boolean skipped) {
+                       boolean skipped, List<String> nonFinite) {
+        public Step {
+            nonFinite = List.copyOf(nonFinite);
+        }
     }
 
     private final EscNetNetwork network;
@@ -130,6 +135,7 @@ public final class Trainer implements AutoCloseable {
         double lossSum = 0;
         double norm;
         boolean skipped;
+        List<String> nonFinite = List.of();
         double factor = schedule.factor(i);
         try (NDScope scope = new NDScope()) {
             int micro = settings.microBatch();
@@ -146,6 +152,7 @@ public final class Trainer implements AutoCloseable {
             norm = GlobalNormClipping.clip(optimizer.gradients(), settings.clipGradNorm());
             skipped = !Double.isFinite(norm);
             if (skipped) {
+                nonFinite = optimizer.nonFiniteGradients();
                 // scaling an infinite gradient by max/inf gives NaN weights; dropping the step keeps the run alive
                 optimizer.zeroGradients();
             } else {
@@ -154,7 +161,8 @@ public final class Trainer implements AutoCloseable {
             scope.suppressNotUsedWarning();
         }
         iteration++;
-        return new Step(i, lossSum / settings.gradAccumulation(), norm, factor, settings.batchSize(), skipped);
+        return new Step(i, lossSum / settings.gradAccumulation(), norm, factor, settings.batchSize(), skipped,
+                nonFinite);
     }
 
     /** One micro-batch: loss, backward (scaled so accumulated gradients average over micro-batches). */
@@ -168,7 +176,7 @@ public final class Trainer implements AutoCloseable {
             if (!Double.isFinite(value)) {
                 throw new NonFiniteLossException(i, value);
             }
-            gc.backward(settings.gradAccumulation() > 1 ? loss.div(settings.gradAccumulation()) : loss);
+            gc.backward(settings.gradAccumulation() > 1 ? Scalars.over(loss, settings.gradAccumulation()) : loss);
             return value;
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.escnet.adapters.djl.clip.ClipPromptTexts;
 import org.escnet.adapters.djl.clip.ClipTextTransformer;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 import org.escnet.adapters.djl.tokenizer.ClipTokenizer;
 import org.escnet.domain.model.ForwardPass;
 import org.escnet.domain.model.TextEncoder;
@@ -29,7 +30,7 @@ public final class ClipTextEncoder implements TextEncoder {
         }
         List<String> texts = ClipPromptTexts.build(classNames, templates);
         int[][] rows = tokenizer.encodeAll(texts, text.config().contextLength());
-        NDArray ids = manager.create(rows);
+        NDArray ids = OwnedArrays.of(manager, rows);
         NDArray features = text.encode(pass.parameters(), ids, pass.training()).normalize(2, -1);
         return new TextFeatures(features.reshape(classNames.size(), templates.size(), -1));
     }

@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.escnet.domain.model.ForwardPass;
 
@@ -53,7 +54,7 @@ final class PixelClassifier {
             chw[hw + i] = rgb[3 * i + 1] & 0xFF;
             chw[2 * hw + i] = rgb[3 * i + 2] & 0xFF;
         }
-        NDArray x = manager.create(chw, new Shape(3, image.height(), image.width()));
+        NDArray x = OwnedArrays.of(manager, chw, new Shape(3, image.height(), image.width()));
         return SeparableResize.resize(x, side, side, SeparableResize.Mode.BILINEAR);
     }
 

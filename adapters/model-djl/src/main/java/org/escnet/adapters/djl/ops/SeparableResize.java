@@ -32,6 +32,6 @@ public final class SeparableResize {
             case BILINEAR_ALIGN_CORNERS -> InterpolationMatrix.bilinear(in, out, true);
             case BICUBIC -> InterpolationMatrix.bicubic(in, out);
         };
-        return manager.create(rows);
+        return OwnedArrays.of(manager, rows);
     }
 }

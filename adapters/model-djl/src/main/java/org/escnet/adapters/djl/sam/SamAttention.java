@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 
 /** SAM's Attention: q/k/v project to dim/downsample, multi-head softmax attention, project back to dim. */
@@ -34,7 +35,7 @@ public final class SamAttention extends ShapedBlock {
         NDArray kh = split(k.apply(ps, keys, training));
         NDArray vh = split(v.apply(ps, values, training));
         float scale = (float) (1 / Math.sqrt(inner / (double) heads));
-        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2)).mul(scale).softmax(-1);
+        NDArray attn = Scalars.times(qh.matMul(kh.transpose(0, 1, 3, 2)), scale).softmax(-1);
         NDArray o = attn.matMul(vh); // (M, h, Nq, d)
         Shape s = o.getShape();
         return out.apply(ps, o.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), inner), training);

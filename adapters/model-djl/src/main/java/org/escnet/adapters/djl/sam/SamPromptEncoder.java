@@ -14,6 +14,7 @@ import org.escnet.adapters.djl.ops.Conv;
 import org.escnet.adapters.djl.ops.EmbeddingTable;
 import org.escnet.adapters.djl.ops.LayerNorm2d;
 import org.escnet.adapters.djl.ops.NamedGroup;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.domain.model.ForwardPass;
 import org.escnet.domain.model.PromptEmbeddings;
@@ -143,7 +144,7 @@ public final class SamPromptEncoder extends ShapedBlock implements PromptEncoder
     /** u in [0, 1] (..., 2) ordered (x, y) → [sin(2π(2u−1)G), cos(2π(2u−1)G)] (..., 256). */
     NDArray fourier(ParameterStore ps, NDArray unit, boolean training) {
         NDArray g = value(ps, gaussian, unit, training);
-        NDArray proj = unit.mul(2f).sub(1f).matMul(g).mul((float) (2 * Math.PI));
+        NDArray proj = Scalars.times(unit.mul(2f).sub(1f).matMul(g), 2 * Math.PI);
         return proj.sin().concat(proj.cos(), -1);
     }
 

@@ -1,9 +1,10 @@
 package org.escnet.adapters.djl.sam;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.ChunkScope;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.domain.model.ForwardPass;
 import org.escnet.domain.model.PromptEmbeddings;
@@ -53,7 +54,7 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
         NDArray sum = null;
         for (int n0 = 0; n0 < classes; n0 += chunk) {
             // a chunk's temporaries are released when it ends; autograd keeps what backward needs natively
-            try (NDScope scope = new NDScope()) {
+            try (ChunkScope scope = new ChunkScope()) {
             int n = Math.min(chunk, classes - n0);
             NDArray sp = sparse.get(":, {}:{}", n0, n0 + n).reshape(b * n, t, d);
             NDArray q0 = out.expandDims(0).broadcast(new Shape(b * n, out.getShape().get(0), d)).concat(sp, 1);
@@ -62,10 +63,10 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
             NDArray k1 = block.apply(ps, q0, k0, q0, keyPe, training).get(1);
             NDArray part = k1.reshape(b, n, hw, d).sum(new int[] {1});
             sum = sum == null ? part : sum.add(part);
-            NDScope.unregister(sum);
+            scope.keep(sum);
             }
         }
-        NDArray fused = fusion.apply(ps, tokens, sum.div(classes), training); // (B, HW, D)
+        NDArray fused = fusion.apply(ps, tokens, Scalars.over(sum, classes), training); // (B, HW, D)
         return fused.transpose(0, 2, 1).reshape(s);
     }
 }

@@ -3,15 +3,16 @@ package org.escnet.adapters.djl.vlf;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
 import org.escnet.adapters.djl.ops.NamedGroup;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
@@ -80,7 +81,7 @@ public final class ClassAggregation extends ShapedBlock {
         NDArray kv = null;
         NDArray kSum = null;
         for (int n0 = 0; n0 < n; n0 += chunk) {
-            try (NDScope scope = new NDScope()) {
+            try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
             NDArray z = norm1.apply(ps, tokens.get(":, {}:{}", n0, n1), training);
             NDArray qk = z.concat(guide.get(":, {}:{}", n0, n1), -1);
@@ -90,7 +91,8 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray partK = phiK.sum(new int[] {2});
             kv = kv == null ? partKv : kv.add(partKv);
             kSum = kSum == null ? partK : kSum.add(partK);
-            NDScope.unregister(kv, kSum);
+            scope.keep(kv);
+            scope.keep(kSum);
             }
         }
         int pads = Math.max(0, padLength - n);
@@ -99,14 +101,14 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray qk = z.concat(value(ps, padGuidance, x, training), -1);
             NDArray phiK = phi(heads(k.apply(ps, qk, training).expandDims(0))); // (1, h, 1, d)
             NDArray vh = heads(v.apply(ps, z, training).expandDims(0));
-            kv = kv.add(phiK.transpose(0, 1, 3, 2).matMul(vh).mul(pads));
-            kSum = kSum.add(phiK.sum(new int[] {2}).mul(pads));
+            kv = kv.add(Scalars.times(phiK.transpose(0, 1, 3, 2).matMul(vh), pads));
+            kSum = kSum.add(Scalars.times(phiK.sum(new int[] {2}), pads));
         }
 
         // pass 2: every class queries the shared sums
         NDList outputs = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
-            try (NDScope scope = new NDScope()) {
+            try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
             NDArray xc = tokens.get(":, {}:{}", n0, n1);
             NDArray z = norm1.apply(ps, xc, training);
@@ -122,7 +124,7 @@ public final class ClassAggregation extends ShapedBlock {
                 map = SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS);
             }
             NDArray part = x.get(":, :, {}:{}", n0, n1).add(map);
-            NDScope.unregister(part);
+            scope.keep(part);
             outputs.add(part);
             }
         }

@@ -1,5 +1,7 @@
 package org.escnet.adapters.djl.vlf;
 
+import org.escnet.adapters.djl.ops.OwnedArrays;
+
 /**
  * The attention mask of a shifted Swin window (Swin Transformer, used by CAT-Seg's spatial aggregation): after the
  * cyclic shift a window can hold pixels from up to four regions that were not neighbours in the image; attention
@@ -51,7 +53,7 @@ public final class ShiftedWindowMask {
                 System.arraycopy(m[i][r], 0, flat, (i * n + r) * n, n);
             }
         }
-        return manager.create(flat, new ai.djl.ndarray.types.Shape(m.length, n, n));
+        return OwnedArrays.of(manager, flat, new ai.djl.ndarray.types.Shape(m.length, n, n));
     }
 
     /** Swin's slices (0, −ws), (−ws, −shift), (−shift, end) along one axis, as band 0, 1, 2. */

@@ -6,6 +6,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Dense;
 import org.escnet.adapters.djl.ops.NamedGroup;
+import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
 
@@ -70,7 +71,7 @@ public final class SwinSpatialBlock extends ShapedBlock {
         NDArray qh = split(q.apply(ps, windows, training), hd);
         NDArray kh = split(k.apply(ps, windows, training), hd);
         NDArray vh = split(v.apply(ps, windows.get(":, :, :{}", dim), training), hd);
-        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(hd)));
+        NDArray attn = Scalars.times(qh.matMul(kh.transpose(0, 1, 3, 2)), 1 / Math.sqrt(hd));
         if (shift > 0) {
             int nw = (h / window) * (h / window);
             try (NDArray mask = ShiftedWindowMask.array(windows.getManager(), h, h, window, shift)) {

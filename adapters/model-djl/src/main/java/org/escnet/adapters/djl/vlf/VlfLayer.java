@@ -3,9 +3,9 @@ package org.escnet.adapters.djl.vlf;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
 import org.escnet.domain.model.ForwardPass;
@@ -53,14 +53,14 @@ public final class VlfLayer extends ShapedBlock implements FusionBlock {
         int chunk = pass.chunkFor(n);
         NDList parts = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
-            try (NDScope scope = new NDScope()) {
+            try (ChunkScope scope = new ChunkScope()) {
             int len = Math.min(chunk, n - n0);
             NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 3, 4, 1).reshape(b * len, hw, c);
             NDArray g = guide.expandDims(1).broadcast(new Shape(b, len, hw, cg)).reshape(b * len, hw, cg);
             x = swin1.apply(ps, x, g, h, training);
             x = swin2.apply(ps, x, g, h, training);
             NDArray part = x.reshape(b, len, h, h, c).transpose(0, 4, 1, 2, 3);
-            NDScope.unregister(part);
+            scope.keep(part);
             parts.add(part);
             }
         }
