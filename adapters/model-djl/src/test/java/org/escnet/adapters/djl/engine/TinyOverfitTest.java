@@ -17,13 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiny preset trained on 8 images of coloured squares, scored on those same images with {@link ConfusionMatrix}.
- *
- * <p>The reference is the score of predicting the majority class everywhere (what a network that learned only the
- * class-agnostic prior would reach). The tiny preset's CLIP is random, so classes are told apart only through what
- * the trainable q/v projections learn. Within this test's budget (21 steps of 4 images) it reached mIoU 31.5 against
- * that reference's 23.7, and 46 after 60 steps, when the loss sits near the class-agnostic prior: a full overfit
- * (mIoU ≥ 90) is out of reach of a unit test on a random CLIP, so the assertion is the margin that was verified.
+ * The tiny preset overfits 8 images of coloured squares: trained on them with the spec's learning rates (1e-3, and
+ * 1e-4 for CLIP q/v and the SAM parts) for 200 steps of 4 images, it must reach a training-set mIoU of at least 90,
+ * scored with {@link ConfusionMatrix}. The tiny CLIP is random, so classes are told apart only through what the
+ * trained parts learn; this run reached 98.2 (loss 0.70 to 0.04) on this machine. Predicting the majority class
+ * everywhere, the reference printed next to it, scores 23.7.
  */
 class TinyOverfitTest {
     private static int threads;
@@ -41,7 +39,7 @@ class TinyOverfitTest {
     }
 
     @Test
-    void trainingBeatsTheMajorityClassOnTheTrainingImages() {
+    void theTinyPresetOverfitsEightImages() {
         ColouredSquares data = new ColouredSquares(8, 96, 3);
         ConfusionMatrix majority = new ConfusionMatrix(data.scoring());
         for (int i = 0; i < data.size(); i++) {
@@ -50,7 +48,7 @@ class TinyOverfitTest {
         }
         double baseline = majority.scores().mIoU();
 
-        TrainingSettings settings = new TrainingSettings(21, 4, 1, 5e-3, 5e-3, 1e-4, 1.0, 0, 96, false, 0, 5);
+        TrainingSettings settings = new TrainingSettings(200, 4, 1, 1e-3, 1e-4, 1e-4, 1.0, 0, 96, false, 0, 5);
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(1);
             EscNetNetwork net = EscNetFactory.buildRandom(TinySpecs.escnetTiny(), m);
@@ -65,7 +63,7 @@ class TinyOverfitTest {
                     losses.get(0), losses.get(losses.size() - 1), mIoU, baseline);
             assertThat(baseline).isBetween(20.0, 30.0);
             assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0));
-            assertThat(mIoU).isGreaterThan(baseline + 5);
+            assertThat(mIoU).isGreaterThanOrEqualTo(90.0);
         }
     }
 }
