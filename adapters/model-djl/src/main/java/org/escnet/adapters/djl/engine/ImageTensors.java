@@ -17,15 +17,19 @@ public final class ImageTensors {
 
     /** One sample → (3, side, side), bilinear (align_corners = false) when its size differs. */
     public static NDArray of(NDManager manager, SegmentationSample s, int side) {
-        int hw = s.pixelCount();
-        byte[] rgb = s.rgb();
+        return of(manager, s.rgb(), s.height(), s.width(), side);
+    }
+
+    /** Interleaved RGB bytes of a height × width image → (3, side, side), bilinear when the size differs. */
+    public static NDArray of(NDManager manager, byte[] rgb, int height, int width, int side) {
+        int hw = height * width;
         float[] chw = new float[3 * hw];
         for (int i = 0; i < hw; i++) {
             chw[i] = rgb[3 * i] & 0xFF;
             chw[hw + i] = rgb[3 * i + 1] & 0xFF;
             chw[2 * hw + i] = rgb[3 * i + 2] & 0xFF;
         }
-        NDArray x = OwnedArrays.of(manager, chw, new Shape(3, s.height(), s.width()));
+        NDArray x = OwnedArrays.of(manager, chw, new Shape(3, height, width));
         return SeparableResize.resize(x, side, side, SeparableResize.Mode.BILINEAR);
     }
 

@@ -6,12 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.escnet.adapters.djl.engine.ImageTensors;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
-import org.escnet.adapters.djl.ops.OwnedArrays;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.escnet.domain.model.ForwardPass;
 
@@ -37,25 +36,11 @@ final class PixelClassifier {
         int side = network.architecture().preset().clip().imageSize();
         // every temporary of the forward is freed here, whatever manager it landed on
         try (NDScope scope = new NDScope()) {
-            NDArray input = input(manager, image, side).expandDims(0);
+            NDArray input = ImageTensors.of(manager, image.rgb(), image.height(), image.width(), side).expandDims(0);
             NDArray logits = network.segment(pass, input, classNames).logits().get(0);
             scope.suppressNotUsedWarning();
             return argMaxAtSize(logits, image.height(), image.width());
         }
-    }
-
-    /** (3, side, side) RGB 0..255 floats, as the network takes them. */
-    private static NDArray input(NDManager manager, RgbImage image, int side) {
-        int hw = image.pixelCount();
-        byte[] rgb = image.rgb();
-        float[] chw = new float[3 * hw];
-        for (int i = 0; i < hw; i++) {
-            chw[i] = rgb[3 * i] & 0xFF;
-            chw[hw + i] = rgb[3 * i + 1] & 0xFF;
-            chw[2 * hw + i] = rgb[3 * i + 2] & 0xFF;
-        }
-        NDArray x = OwnedArrays.of(manager, chw, new Shape(3, image.height(), image.width()));
-        return SeparableResize.resize(x, side, side, SeparableResize.Mode.BILINEAR);
     }
 
     /** logits (N, h, w) → argmax over N of the logits bilinearly resized to (height, width). */
