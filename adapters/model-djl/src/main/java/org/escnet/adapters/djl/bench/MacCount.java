@@ -79,6 +79,25 @@ public final class MacCount {
         return m;
     }
 
+    /**
+     * The part of {@link #perModule} this implementation computes once per image (or once per class) instead of once
+     * per class (and position): the guidance halves of the Swin q/k projections, of the class-attention q/k
+     * projections and of the decoder's first convolutions ({@code GuidedProjection}, {@code DoubleConv}). The
+     * analytic count stays the paper's measure; subtracting this gives the multiply-accumulates actually executed.
+     */
+    public static long sharedGuidanceMacs(Architecture a, int classes, boolean trainingPool) {
+        NetworkPreset p = a.preset();
+        long g = p.clip().grid();
+        long hw = g * g;
+        long h = p.hidden();
+        long kept = a.classCap() > 0 ? Math.min(classes, a.classCap()) : classes;
+        long pooled = trainingPool ? hw / ((long) p.trainingPool() * p.trainingPool()) : hw;
+        long swin = 2 * (kept - 1) * 2 * hw * h * h;          // two blocks, q and k, once per image
+        long classAttention = kept * 2 * h * h * (pooled - 1); // q and k, once per class
+        long decoder = (kept - 1) * (4 * hw * 32 * 64 * 9 + 16 * hw * 16 * 32 * 9);
+        return a.vlfLayers() * (swin + classAttention) + decoder;
+    }
+
     /** Sparse prompt tokens per class: 5 points + the pad point for points-only strategies. */
     private static long promptTokens(Architecture a) {
         boolean points = a.prompts().contains("points");

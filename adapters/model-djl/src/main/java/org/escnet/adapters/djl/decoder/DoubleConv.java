@@ -1,6 +1,7 @@
 package org.escnet.adapters.djl.decoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Conv;
@@ -23,7 +24,29 @@ public final class DoubleConv extends ShapedBlock {
 
     /** (N, in, H, W) → (N, out, H, W). */
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Activation.relu(norm1.apply(ps, conv1.apply(ps, x, training), training));
+        return afterFirstConv(ps, conv1.apply(ps, x, training), training);
+    }
+
+    /**
+     * The same block over the concatenation [y; g] where g is shared by the n = N / B rows of each image: conv1 of y
+     * plus conv1 of g, the latter given once per image by {@link #firstConvOfShared}.
+     * y (B·n, in − C_g, H, W), shared (B, out, H, W) → (B·n, out, H, W).
+     */
+    public NDArray apply(ParameterStore ps, NDArray y, NDArray shared, boolean training) {
+        NDArray c = conv1.applyToChannels(ps, y, 0, (int) y.getShape().get(1), training);
+        Shape s = c.getShape();
+        long b = shared.getShape().get(0);
+        c = c.reshape(b, s.get(0) / b, s.get(1), s.get(2), s.get(3)).add(shared.expandDims(1)).reshape(s);
+        return afterFirstConv(ps, c, training);
+    }
+
+    /** conv1's share of the shared input g, whose channels start at {@code from}: (B, in − from, H, W) → (B, out, H, W). */
+    public NDArray firstConvOfShared(ParameterStore ps, NDArray g, int from, boolean training) {
+        return conv1.applyToChannels(ps, g, from, from + (int) g.getShape().get(1), training);
+    }
+
+    private NDArray afterFirstConv(ParameterStore ps, NDArray c, boolean training) {
+        NDArray y = Activation.relu(norm1.apply(ps, c, training));
         return Activation.relu(norm2.apply(ps, conv2.apply(ps, y, training), training));
     }
 }

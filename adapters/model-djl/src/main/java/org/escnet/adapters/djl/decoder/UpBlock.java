@@ -1,7 +1,6 @@
 package org.escnet.adapters.djl.decoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.ConvTranspose2d;
 import org.escnet.adapters.djl.ops.ShapedBlock;
@@ -10,19 +9,24 @@ import org.escnet.adapters.djl.ops.ShapedBlock;
 public final class UpBlock extends ShapedBlock {
     private final ConvTranspose2d up;
     private final DoubleConv conv;
+    private final int upChannels;
 
     public UpBlock(int in, int out, int guidance) {
-        up = addChildBlock("up", new ConvTranspose2d(in, in - guidance, 2));
+        upChannels = in - guidance;
+        up = addChildBlock("up", new ConvTranspose2d(in, upChannels, 2));
         conv = addChildBlock("conv", new DoubleConv(in, out));
     }
 
-    /** x (B·n, in, H, W), guidance (B, guidance, 2H, 2W) shared by the n classes of an image → (B·n, out, 2H, 2W). */
-    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidance, boolean training) {
-        NDArray y = up.apply(ps, x, training);
-        Shape gs = guidance.getShape();
-        long perImage = y.getShape().get(0) / gs.get(0);
-        NDArray g = guidance.expandDims(1).broadcast(new Shape(gs.get(0), perImage, gs.get(1), gs.get(2), gs.get(3)))
-                .reshape(-1, gs.get(1), gs.get(2), gs.get(3));
-        return conv.apply(ps, y.concat(g, 1), training);
+    /** The DoubleConv's share of the skip guidance, once per image: (B, guidance, 2H, 2W) → (B, out, 2H, 2W). */
+    public NDArray guidanceTerm(ParameterStore ps, NDArray guidance, boolean training) {
+        return conv.firstConvOfShared(ps, guidance, upChannels, training);
+    }
+
+    /**
+     * x (B·n, in, H, W), the guidance term of {@link #guidanceTerm} for the B images → (B·n, out, 2H, 2W): the same as
+     * the DoubleConv of [up(x); guidance] with the guidance repeated for each of an image's n classes.
+     */
+    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidanceTerm, boolean training) {
+        return conv.apply(ps, up.apply(ps, x, training), guidanceTerm, training);
     }
 }

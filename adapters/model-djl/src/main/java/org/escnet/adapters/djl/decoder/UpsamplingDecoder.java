@@ -49,13 +49,15 @@ public final class UpsamplingDecoder extends ShapedBlock implements MaskDecoder 
         long c = s.get(1);
         int n = (int) s.get(2);
         long h = s.get(3);
+        NDArray t1 = up1.guidanceTerm(ps, g1, training); // once per image, shared by its classes
+        NDArray t2 = up2.guidanceTerm(ps, g2, training);
         int chunk = pass.chunkFor(n);
         NDList parts = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int len = Math.min(chunk, n - n0);
             NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 1, 3, 4).reshape(b * len, c, h, h);
-            x = up2.apply(ps, up1.apply(ps, x, g1, training), g2, training);
+            x = up2.apply(ps, up1.apply(ps, x, t1, training), t2, training);
             NDArray logits = head.apply(ps, x, training);
             NDArray part = logits.reshape(b, len, logits.getShape().get(2), logits.getShape().get(3));
             scope.keep(part);

@@ -36,6 +36,17 @@ public final class Conv extends ShapedBlock {
                 .singletonOrThrow();
     }
 
+    /**
+     * The convolution of input channels [from, to) alone, without bias: a conv over a concatenation [a; g] equals
+     * conv(a, W_a) + conv(g, W_g) + bias, so a part shared by many rows can be convolved once.
+     * (N, to − from, H, W) → (N, out, H', W').
+     */
+    public NDArray applyToChannels(ParameterStore ps, NDArray x, int from, int to, boolean training) {
+        NDArray w = value(ps, weight, x, training).get(":, {}:{}", from, to);
+        return Conv2d.conv2d(x, w, null, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1)
+                .singletonOrThrow();
+    }
+
     public Parameter weight() {
         return weight;
     }

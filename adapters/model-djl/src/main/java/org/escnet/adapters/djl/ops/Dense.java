@@ -38,6 +38,20 @@ public final class Dense extends ShapedBlock {
         return Linear.linear(x, w, b).singletonOrThrow();
     }
 
+    /** The weight (out, in) for this pass. */
+    public NDArray weightValue(ParameterStore ps, NDArray like, boolean training) {
+        return value(ps, weight, like, training);
+    }
+
+    /** The bias (out) for this pass; zeros when the layer has none. */
+    public NDArray biasValue(ParameterStore ps, NDArray like, boolean training) {
+        return bias == null ? like.getManager().zeros(new Shape(out)) : value(ps, bias, like, training);
+    }
+
+    public int inputs() {
+        return in;
+    }
+
     public int outputs() {
         return out;
     }

@@ -31,12 +31,20 @@ public final class SamAttention extends ShapedBlock {
 
     /** q (M, Nq, dim), k and v (M, Nk, dim) → (M, Nq, dim). */
     public NDArray apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray values, boolean training) {
-        NDArray qh = split(q.apply(ps, queries, training));
+        float scale = (float) (1 / Math.sqrt(inner / (double) heads));
+        // the scale goes on the projected queries: never more elements than the scores, usually far fewer
+        NDArray qh = split(Scalars.times(q.apply(ps, queries, training), scale));
         NDArray kh = split(k.apply(ps, keys, training));
         NDArray vh = split(v.apply(ps, values, training));
-        float scale = (float) (1 / Math.sqrt(inner / (double) heads));
-        NDArray attn = Scalars.times(qh.matMul(kh.transpose(0, 1, 3, 2)), scale).softmax(-1);
-        NDArray o = attn.matMul(vh); // (M, h, Nq, d)
+        NDArray o; // (M, h, Nq, d)
+        if (keys.getShape().get(1) >= queries.getShape().get(1)) {
+            o = qh.matMul(kh.transpose(0, 1, 3, 2)).softmax(-1).matMul(vh);
+        } else {
+            // Image-to-token attention: 576 queries over about 10 keys. libtorch's softmax over a short last axis is
+            // several times slower than over axis 2 with the long axis innermost, so the scores are built transposed.
+            NDArray scoresT = kh.matMul(qh.transpose(0, 1, 3, 2)); // (M, h, Nk, Nq)
+            o = scoresT.softmax(2).transpose(0, 1, 3, 2).matMul(vh);
+        }
         Shape s = o.getShape();
         return out.apply(ps, o.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), inner), training);
     }

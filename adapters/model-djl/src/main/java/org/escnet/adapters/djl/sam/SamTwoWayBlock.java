@@ -71,7 +71,7 @@ public final class SamTwoWayBlock extends ShapedBlock {
         queries = norm3.apply(ps, queries.add(mlpOut), training);
 
         q = queries.add(queryPe);
-        k = keys.add(keyPe);
+        // the keys have not changed since the token-to-image attention, so neither has keys + keyPe
         keys = norm4.apply(ps, keys.add(imageToToken.apply(ps, k, q, queries, training)), training);
         return new NDList(queries, keys);
     }

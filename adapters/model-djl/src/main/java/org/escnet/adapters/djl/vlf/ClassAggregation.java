@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.NamedGroup;
 import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.SeparableResize;
@@ -74,24 +75,27 @@ public final class ClassAggregation extends ShapedBlock {
         int hp = (int) pooled.getShape().get(3);
         long positions = (long) hp * hp;
         NDArray tokens = pooled.transpose(0, 3, 4, 2, 1).reshape(b * positions, n, dim); // (B·P, N, C)
-        NDArray guide = guidance.expandDims(1).broadcast(new Shape(b, positions, n, guidance.getShape().get(2)))
-                .reshape(b * positions, n, -1);
+        // the text-guidance parts of q and k are computed once per class, not once per class and position
+        NDArray keyValueWeights = GuidedProjection.rowWeights(ps, x, training, dim, k, v); // (2C, C)
+        NDArray keyValueTerms = GuidedProjection.sharedTerms(ps, guidance, training, dim, k, v); // (B, N, 2C)
+        NDArray queryWeights = GuidedProjection.rowWeights(ps, x, training, dim, q);
+        NDArray queryTerms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q); // (B, N, C)
 
         // pass 1: the class-coupling sums, over chunks and the pad tokens
-        NDArray kv = null;
+        NDArray kvSum = null;
         NDArray kSum = null;
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
             NDArray z = norm1.apply(ps, tokens.get(":, {}:{}", n0, n1), training);
-            NDArray qk = z.concat(guide.get(":, {}:{}", n0, n1), -1);
-            NDArray phiK = phi(heads(k.apply(ps, qk, training))); // (B·P, h, n, d)
-            NDArray vh = heads(v.apply(ps, z, training));
+            NDArray kv = perPosition(GuidedProjection.rows(z, keyValueWeights), keyValueTerms, b, n0, n1);
+            NDArray phiK = phi(heads(kv.get(":, :, :{}", dim))); // (B·P, h, n, d)
+            NDArray vh = heads(kv.get(":, :, {}:", dim));
             NDArray partKv = phiK.transpose(0, 1, 3, 2).matMul(vh);
             NDArray partK = phiK.sum(new int[] {2});
-            kv = kv == null ? partKv : kv.add(partKv);
+            kvSum = kvSum == null ? partKv : kvSum.add(partKv);
             kSum = kSum == null ? partK : kSum.add(partK);
-            scope.keep(kv);
+            scope.keep(kvSum);
             scope.keep(kSum);
             }
         }
@@ -101,7 +105,7 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray qk = z.concat(value(ps, padGuidance, x, training), -1);
             NDArray phiK = phi(heads(k.apply(ps, qk, training).expandDims(0))); // (1, h, 1, d)
             NDArray vh = heads(v.apply(ps, z, training).expandDims(0));
-            kv = kv.add(Scalars.times(phiK.transpose(0, 1, 3, 2).matMul(vh), pads));
+            kvSum = kvSum.add(Scalars.times(phiK.transpose(0, 1, 3, 2).matMul(vh), pads));
             kSum = kSum.add(Scalars.times(phiK.sum(new int[] {2}), pads));
         }
 
@@ -112,8 +116,8 @@ public final class ClassAggregation extends ShapedBlock {
             int n1 = Math.min(n, n0 + chunk);
             NDArray xc = tokens.get(":, {}:{}", n0, n1);
             NDArray z = norm1.apply(ps, xc, training);
-            NDArray phiQ = phi(heads(q.apply(ps, z.concat(guide.get(":, {}:{}", n0, n1), -1), training)));
-            NDArray num = phiQ.matMul(kv); // (B·P, h, n, d)
+            NDArray phiQ = phi(heads(perPosition(GuidedProjection.rows(z, queryWeights), queryTerms, b, n0, n1)));
+            NDArray num = phiQ.matMul(kvSum); // (B·P, h, n, d)
             NDArray den = phiQ.matMul(kSum.expandDims(3)).add(EPS); // (B·P, h, n, 1)
             NDArray attn = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim);
             NDArray y = xc.add(attn);
@@ -129,6 +133,13 @@ public final class ClassAggregation extends ShapedBlock {
             }
         }
         return outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
+    }
+
+    /** rows (B·P, n, D) of classes n0..n1, per-class terms (B, N, D) → rows + terms of each row's class. */
+    private static NDArray perPosition(NDArray rows, NDArray terms, long b, int n0, int n1) {
+        Shape s = rows.getShape();
+        return rows.reshape(b, s.get(0) / b, s.get(1), s.get(2)).add(terms.get(":, {}:{}", n0, n1).expandDims(1))
+                .reshape(s);
     }
 
     private static NDArray phi(NDArray a) {

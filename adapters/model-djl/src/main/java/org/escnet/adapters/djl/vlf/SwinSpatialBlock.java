@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.NamedGroup;
 import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
@@ -45,15 +46,23 @@ public final class SwinSpatialBlock extends ShapedBlock {
         fc2 = mlp.add("fc2", new Dense(4 * dim, dim));
     }
 
-    /** x (M, H·W, C), guidance (M, H·W, C_g) already normalised, grid side h → (M, H·W, C). */
-    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidance, int h, boolean training) {
+    /**
+     * The per-image part of the q/k/v projections, laid out as the windows of {@link #apply}: guidance (B, H·W, C_g),
+     * already normalised, grid side h → (B·nW, ws², 3C). Computed once per image and shared by all its classes.
+     */
+    public NDArray guidanceTerms(ParameterStore ps, NDArray guidance, int h, boolean training) {
+        NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q, k, v);
+        return windows(terms.reshape(terms.getShape().get(0), h, h, 3L * dim), h);
+    }
+
+    /**
+     * x (B·n, H·W, C) for n classes of each of B images, guidance terms (B·nW, ws², 3C) from {@link #guidanceTerms},
+     * grid side h → (B·n, H·W, C).
+     */
+    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidanceTerms, int h, boolean training) {
         long m = x.getShape().get(0);
-        NDArray z = norm1.apply(ps, x, training).concat(guidance, -1).reshape(m, h, h, -1);
-        if (shift > 0) {
-            z = roll(roll(z, -shift, 1, h), -shift, 2, h);
-        }
-        NDArray windows = partition(z); // (M·nW, ws², C + C_g)
-        NDArray attended = attend(ps, windows, h, training);
+        NDArray windows = windows(norm1.apply(ps, x, training).reshape(m, h, h, dim), h); // (M·nW, ws², C)
+        NDArray attended = attend(ps, windows, guidanceTerms, m, h, training);
         NDArray out = reverse(attended, m, h);
         if (shift > 0) {
             out = roll(roll(out, shift, 1, h), shift, 2, h);
@@ -63,15 +72,29 @@ public final class SwinSpatialBlock extends ShapedBlock {
         return x.add(fc2.apply(ps, hidden, training));
     }
 
-    /** windows (M·nW, N, C + C_g) → (M·nW, N, C). */
-    private NDArray attend(ParameterStore ps, NDArray windows, int h, boolean training) {
+    /** (M, H, W, C) → shifted when this block shifts → (M·nW, ws², C). */
+    private NDArray windows(NDArray grid, int h) {
+        NDArray z = shift > 0 ? roll(roll(grid, -shift, 1, h), -shift, 2, h) : grid;
+        return partition(z);
+    }
+
+    /** windows of LN(x) (M·nW, N, C), guidance terms (B·nW, N, 3C) → (M·nW, N, C). */
+    private NDArray attend(ParameterStore ps, NDArray windows, NDArray guidanceTerms, long m, int h,
+                           boolean training) {
         long mw = windows.getShape().get(0);
         long n = windows.getShape().get(1);
         long hd = dim / heads;
-        NDArray qh = split(q.apply(ps, windows, training), hd);
-        NDArray kh = split(k.apply(ps, windows, training), hd);
-        NDArray vh = split(v.apply(ps, windows.get(":, :, :{}", dim), training), hd);
-        NDArray attn = Scalars.times(qh.matMul(kh.transpose(0, 1, 3, 2)), 1 / Math.sqrt(hd));
+        long b = guidanceTerms.getShape().get(0) / (mw / m);
+        // one matrix product for the x-parts of q, k and v; the guidance parts were computed once per image
+        NDArray qkv = GuidedProjection.rows(windows, GuidedProjection.rowWeights(ps, windows, training, dim, q, k, v))
+                .reshape(b, m / b, mw / m, n, 3L * dim)
+                .add(guidanceTerms.reshape(b, 1, mw / m, n, 3L * dim))
+                .reshape(mw, n, 3L * dim);
+        // the scale goes on the queries, a quarter of the size of the scores at 4 heads and 144-token windows
+        NDArray qh = split(Scalars.times(qkv.get(":, :, :{}", dim), 1 / Math.sqrt(hd)), hd);
+        NDArray kh = split(qkv.get(":, :, {}:{}", dim, 2 * dim), hd);
+        NDArray vh = split(qkv.get(":, :, {}:", 2 * dim), hd);
+        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2));
         if (shift > 0) {
             int nw = (h / window) * (h / window);
             try (NDArray mask = ShiftedWindowMask.array(windows.getManager(), h, h, window, shift)) {
