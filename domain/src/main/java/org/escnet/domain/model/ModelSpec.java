@@ -12,11 +12,14 @@ import org.escnet.domain.config.ConfigException;
  *                        or a CAT-Seg baseline ({@code catseg-vit-b16}, {@code catseg-vit-l14-336})
  * @param prompts         pseudo-prompt strategy by name, e.g. {@code points+masks} (the paper's default)
  * @param samInit         pretrained, random or none ("W/O SAM")
- * @param escBlocks       N, the number of ESC blocks (SAM block + fusion + VLF)
- * @param vlfLayers       VLF layers (A16)
+ * @param escBlocks       N, the number of ESC blocks (SAM block + fusion + VLF); null = the preset's (4 for
+ *                        ESC-Net, 2 for CAT-Seg)
+ * @param vlfLayers       VLF layers (A16); null = the preset's (4 for ESC-Net, 2 for CAT-Seg)
  * @param samLayerOrder   which SAM decoder layer each ESC block copies (A2)
  * @param fusion          the form of Eq. 2 (A3)
- * @param corrEmbedKernel kernel of the correlation embedding conv: 1 (paper) or 7 (CAT-Seg) (A15)
+ * @param corrEmbedKernel kernel of the correlation embedding conv (A15); null = the preset's (1 for ESC-Net as the
+ *                        paper, 7 for CAT-Seg). An explicit value always wins, even one equal to another preset's
+ *                        default: {@code vlf-layers: 4} on a CAT-Seg preset gives 4 layers.
  * @param templates       prompt templates with {} for the class name (A17)
  * @param classCap        at most this many classes per image go past the correlation (A23); 0 = no cap
  * @param ppg             pseudo prompt generator settings
@@ -26,19 +29,19 @@ public record ModelSpec(
         String preset,
         String prompts,
         SamInit samInit,
-        int escBlocks,
-        int vlfLayers,
+        Integer escBlocks,
+        Integer vlfLayers,
         List<Integer> samLayerOrder,
         FusionForm fusion,
-        int corrEmbedKernel,
+        Integer corrEmbedKernel,
         List<String> templates,
         int classCap,
         PpgSpec ppg,
         WeightPaths weights) {
 
     public static final ModelSpec DEFAULTS = new ModelSpec(
-            "escnet-vit-b16", "points+masks", SamInit.PRETRAINED, 4, 4, List.of(0, 1, 0, 1), FusionForm.TIED_MEAN,
-            1, List.of("A photo of a {} in the scene"), 256, PpgSpec.DEFAULTS, WeightPaths.DEFAULTS);
+            "escnet-vit-b16", "points+masks", SamInit.PRETRAINED, null, null, List.of(0, 1, 0, 1), FusionForm.TIED_MEAN,
+            null, List.of("A photo of a {} in the scene"), 256, PpgSpec.DEFAULTS, WeightPaths.DEFAULTS);
 
     public ModelSpec {
         if (preset == null || preset.isBlank()) {
@@ -47,10 +50,10 @@ public record ModelSpec(
         if (prompts == null || prompts.isBlank()) {
             throw new ConfigException("prompts", "a prompt strategy name is required, e.g. points+masks");
         }
-        if (escBlocks < 0) {
+        if (escBlocks != null && escBlocks < 0) {
             throw new ConfigException("esc-blocks", "must be 0 or more, found " + escBlocks);
         }
-        if (vlfLayers < 1) {
+        if (vlfLayers != null && vlfLayers < 1) {
             throw new ConfigException("vlf-layers", "must be at least 1, found " + vlfLayers);
         }
         if (samLayerOrder == null || samLayerOrder.isEmpty()) {
@@ -61,7 +64,7 @@ public record ModelSpec(
                 throw new ConfigException("sam-layer-order", "SAM decoders have layers 0 and 1, found " + layer);
             }
         }
-        if (corrEmbedKernel < 1 || corrEmbedKernel % 2 == 0) {
+        if (corrEmbedKernel != null && (corrEmbedKernel < 1 || corrEmbedKernel % 2 == 0)) {
             throw new ConfigException("corr-embed-kernel", "must be an odd kernel size, found " + corrEmbedKernel);
         }
         if (templates == null || templates.isEmpty()) {

@@ -28,14 +28,15 @@ public record Architecture(NetworkPreset preset, SamInit samInit, int samBlocks,
             throw new ConfigException("preset", e.getMessage());
         }
         ModelSpec d = ModelSpec.DEFAULTS;
-        int vlf = spec.vlfLayers() == d.vlfLayers() ? preset.layers() : spec.vlfLayers();
-        int kernel = spec.corrEmbedKernel() == d.corrEmbedKernel() ? preset.corrKernel() : spec.corrEmbedKernel();
+        // unset (null) means the preset's value; any explicit value wins, whatever preset's default it equals
+        int vlf = spec.vlfLayers() == null ? preset.layers() : spec.vlfLayers();
+        int kernel = spec.corrEmbedKernel() == null ? preset.corrKernel() : spec.corrEmbedKernel();
         SamInit init = preset.samHead() ? spec.samInit() : SamInit.NONE;
         if (!preset.samHead() && spec.samInit() != d.samInit() && spec.samInit() != SamInit.NONE) {
             throw new ConfigException("sam-init", "preset " + preset.name() + " is a CAT-Seg baseline without SAM "
                     + "parts, found sam-init " + spec.samInit().name().toLowerCase());
         }
-        int esc = spec.escBlocks() == d.escBlocks() ? preset.layers() : spec.escBlocks();
+        int esc = spec.escBlocks() == null ? preset.layers() : spec.escBlocks();
         int sam = init == SamInit.NONE ? 0 : esc;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sam; i++) {
