@@ -11,7 +11,8 @@ import org.escnet.domain.config.ConfigException;
  * @param preset          architecture preset: {@code escnet-vit-b16}, {@code escnet-vit-l14-336}, {@code escnet-tiny},
  *                        or a CAT-Seg baseline ({@code catseg-vit-b16}, {@code catseg-vit-l14-336})
  * @param prompts         pseudo-prompt strategy by name, e.g. {@code points+masks} (the paper's default)
- * @param samInit         pretrained, random or none ("W/O SAM")
+ * @param samInit         pretrained, random or none ("W/O SAM"); null = the preset's (pretrained for ESC-Net, none
+ *                        for CAT-Seg, which has no SAM parts)
  * @param escBlocks       N, the number of ESC blocks (SAM block + fusion + VLF); null = the preset's (4 for
  *                        ESC-Net, 2 for CAT-Seg)
  * @param vlfLayers       VLF layers (A16); null = the preset's (4 for ESC-Net, 2 for CAT-Seg)
@@ -40,7 +41,7 @@ public record ModelSpec(
         WeightPaths weights) {
 
     public static final ModelSpec DEFAULTS = new ModelSpec(
-            "escnet-vit-b16", "points+masks", SamInit.PRETRAINED, null, null, List.of(0, 1, 0, 1), FusionForm.TIED_MEAN,
+            "escnet-vit-b16", "points+masks", null, null, null, List.of(0, 1, 0, 1), FusionForm.TIED_MEAN,
             null, List.of("A photo of a {} in the scene"), 256, PpgSpec.DEFAULTS, WeightPaths.DEFAULTS);
 
     public ModelSpec {

@@ -8,9 +8,9 @@ import org.escnet.domain.prompts.PpgSpec;
 import org.escnet.domain.model.SamInit;
 
 /**
- * A {@link ModelSpec} resolved against its preset: what {@link EscNetNetwork} builds. A spec field still at the
- * ESC-Net default takes the preset's value (so {@code preset: catseg-vit-b16} alone gives CAT-Seg's 2 layers and
- * 7x7 embedding); any other value overrides the preset.
+ * A {@link ModelSpec} resolved against its preset: what {@link EscNetNetwork} builds. A spec field left unset (null)
+ * takes the preset's value (so {@code preset: catseg-vit-b16} alone gives CAT-Seg's 2 layers, 7x7 embedding and no
+ * SAM); an explicit value always overrides the preset, even one equal to another preset's default.
  *
  * @param samBlocks  SAM refinements (0 for CAT-Seg and for sam-init none)
  * @param vlfLayers  VLF layers
@@ -27,15 +27,15 @@ public record Architecture(NetworkPreset preset, SamInit samInit, int samBlocks,
         } catch (IllegalArgumentException e) {
             throw new ConfigException("preset", e.getMessage());
         }
-        ModelSpec d = ModelSpec.DEFAULTS;
         // unset (null) means the preset's value; any explicit value wins, whatever preset's default it equals
         int vlf = spec.vlfLayers() == null ? preset.layers() : spec.vlfLayers();
         int kernel = spec.corrEmbedKernel() == null ? preset.corrKernel() : spec.corrEmbedKernel();
-        SamInit init = preset.samHead() ? spec.samInit() : SamInit.NONE;
-        if (!preset.samHead() && spec.samInit() != d.samInit() && spec.samInit() != SamInit.NONE) {
+        if (!preset.samHead() && spec.samInit() != null && spec.samInit() != SamInit.NONE) {
             throw new ConfigException("sam-init", "preset " + preset.name() + " is a CAT-Seg baseline without SAM "
                     + "parts, found sam-init " + spec.samInit().name().toLowerCase());
         }
+        SamInit init = !preset.samHead() ? SamInit.NONE
+                : spec.samInit() == null ? SamInit.PRETRAINED : spec.samInit();
         int esc = spec.escBlocks() == null ? preset.layers() : spec.escBlocks();
         int sam = init == SamInit.NONE ? 0 : esc;
         List<Integer> order = new ArrayList<>();

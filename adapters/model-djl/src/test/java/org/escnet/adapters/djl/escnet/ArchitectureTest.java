@@ -1,7 +1,9 @@
 package org.escnet.adapters.djl.escnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.escnet.domain.config.ConfigException;
 import org.escnet.domain.model.ModelSpec;
 import org.escnet.domain.model.SamInit;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,23 @@ class ArchitectureTest {
         assertThat(cat.samBlocks()).isZero();
         assertThat(cat.vlfLayers()).isEqualTo(2);
         assertThat(cat.corrKernel()).isEqualTo(7);
+    }
+
+    @Test
+    void unsetSamInitIsPretrainedForEscNetAndNoneForCatSeg() {
+        assertThat(Architecture.resolve(spec("escnet-vit-b16", null, null, null, null)).samInit())
+                .isEqualTo(SamInit.PRETRAINED);
+        assertThat(Architecture.resolve(spec("catseg-vit-b16", null, null, null, null)).samInit())
+                .isEqualTo(SamInit.NONE);
+        assertThat(Architecture.resolve(spec("catseg-vit-b16", SamInit.NONE, null, null, null)).samBlocks()).isZero();
+    }
+
+    @Test
+    void anExplicitSamInitOnCatSegIsRefusedEvenWhenItEqualsTheEscNetDefault() {
+        assertThatThrownBy(() -> Architecture.resolve(spec("catseg-vit-b16", SamInit.PRETRAINED, null, null, null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("catseg-vit-b16 is a CAT-Seg baseline without SAM parts")
+                .hasMessageContaining("pretrained");
     }
 
     @Test

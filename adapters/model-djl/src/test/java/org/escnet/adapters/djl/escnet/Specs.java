@@ -10,8 +10,9 @@ final class Specs {
     private Specs() {
     }
 
+    /** The preset at its own defaults (SAM init pretrained for ESC-Net, none for CAT-Seg). */
     static ModelSpec of(String preset) {
-        return of(preset, SamInit.PRETRAINED, "points+masks", 256);
+        return of(preset, null, "points+masks", 256);
     }
 
     static ModelSpec of(String preset, SamInit init, String prompts, int classCap) {
