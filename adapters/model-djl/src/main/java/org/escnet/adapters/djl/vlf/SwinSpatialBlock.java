@@ -47,22 +47,31 @@ public final class SwinSpatialBlock extends ShapedBlock {
     }
 
     /**
-     * The per-image part of the q/k/v projections, laid out as the windows of {@link #apply}: guidance (B, H·W, C_g),
-     * already normalised, grid side h → (B·nW, ws², 3C). Computed once per image and shared by all its classes.
+     * What every class chunk of one forward shares, built once per forward instead of once per chunk.
+     *
+     * @param rowWeights    the stacked x-parts of the q, k and v weights (3C, C)
+     * @param guidanceTerms the per-image parts of the q/k/v projections, laid out as windows (B·nW, ws², 3C)
+     * @param mask          the shifted-window attention mask (nW, ws², ws²); null when this block does not shift
      */
-    public NDArray guidanceTerms(ParameterStore ps, NDArray guidance, int h, boolean training) {
+    public record Shared(NDArray rowWeights, NDArray guidanceTerms, NDArray mask) {
+    }
+
+    /** guidance (B, H·W, C_g), already normalised, grid side h → what {@link #apply} needs for every class chunk. */
+    public Shared shared(ParameterStore ps, NDArray guidance, int h, boolean training) {
         NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q, k, v);
-        return windows(terms.reshape(terms.getShape().get(0), h, h, 3L * dim), h);
+        NDArray windowed = windows(terms.reshape(terms.getShape().get(0), h, h, 3L * dim), h);
+        NDArray mask = shift > 0 ? ShiftedWindowMask.array(guidance.getManager(), h, h, window, shift) : null;
+        return new Shared(GuidedProjection.rowWeights(ps, guidance, training, dim, q, k, v), windowed, mask);
     }
 
     /**
-     * x (B·n, H·W, C) for n classes of each of B images, guidance terms (B·nW, ws², 3C) from {@link #guidanceTerms},
-     * grid side h → (B·n, H·W, C).
+     * x (B·n, H·W, C) for n classes of each of B images, what the chunks share (from {@link #shared}), grid side h
+     * → (B·n, H·W, C).
      */
-    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidanceTerms, int h, boolean training) {
+    public NDArray apply(ParameterStore ps, NDArray x, Shared shared, int h, boolean training) {
         long m = x.getShape().get(0);
         NDArray windows = windows(norm1.apply(ps, x, training).reshape(m, h, h, dim), h); // (M·nW, ws², C)
-        NDArray attended = attend(ps, windows, guidanceTerms, m, h, training);
+        NDArray attended = attend(ps, windows, shared, m, training);
         NDArray out = reverse(attended, m, h);
         if (shift > 0) {
             out = roll(roll(out, shift, 1, h), shift, 2, h);
@@ -78,29 +87,26 @@ public final class SwinSpatialBlock extends ShapedBlock {
         return partition(z);
     }
 
-    /** windows of LN(x) (M·nW, N, C), guidance terms (B·nW, N, 3C) → (M·nW, N, C). */
-    private NDArray attend(ParameterStore ps, NDArray windows, NDArray guidanceTerms, long m, int h,
-                           boolean training) {
+    /** windows of LN(x) (M·nW, N, C) → (M·nW, N, C). */
+    private NDArray attend(ParameterStore ps, NDArray windows, Shared shared, long m, boolean training) {
         long mw = windows.getShape().get(0);
         long n = windows.getShape().get(1);
+        long nw = mw / m;
         long hd = dim / heads;
-        long b = guidanceTerms.getShape().get(0) / (mw / m);
+        long b = shared.guidanceTerms().getShape().get(0) / nw;
         // one matrix product for the x-parts of q, k and v; the guidance parts were computed once per image
-        NDArray qkv = GuidedProjection.rows(windows, GuidedProjection.rowWeights(ps, windows, training, dim, q, k, v))
-                .reshape(b, m / b, mw / m, n, 3L * dim)
-                .add(guidanceTerms.reshape(b, 1, mw / m, n, 3L * dim))
+        NDArray qkv = GuidedProjection.rows(windows, shared.rowWeights())
+                .reshape(b, m / b, nw, n, 3L * dim)
+                .add(shared.guidanceTerms().reshape(b, 1, nw, n, 3L * dim))
                 .reshape(mw, n, 3L * dim);
         // the scale goes on the queries, a quarter of the size of the scores at 4 heads and 144-token windows
         NDArray qh = split(Scalars.times(qkv.get(":, :, :{}", dim), 1 / Math.sqrt(hd)), hd);
         NDArray kh = split(qkv.get(":, :, {}:{}", dim, 2 * dim), hd);
         NDArray vh = split(qkv.get(":, :, {}:", 2 * dim), hd);
         NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2));
-        if (shift > 0) {
-            int nw = (h / window) * (h / window);
-            try (NDArray mask = ShiftedWindowMask.array(windows.getManager(), h, h, window, shift)) {
-                attn = attn.reshape(mw / nw, nw, heads, n, n).add(mask.reshape(1, nw, 1, n, n))
-                        .reshape(mw, heads, n, n);
-            }
+        if (shared.mask() != null) {
+            attn = attn.reshape(m, nw, heads, n, n).add(shared.mask().reshape(1, nw, 1, n, n))
+                    .reshape(mw, heads, n, n);
         }
         NDArray o = attn.softmax(-1).matMul(vh).transpose(0, 2, 1, 3).reshape(mw, n, dim);
         return proj.apply(ps, o, training);

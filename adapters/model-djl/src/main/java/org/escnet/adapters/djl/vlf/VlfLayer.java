@@ -50,16 +50,16 @@ public final class VlfLayer extends ShapedBlock implements FusionBlock {
         long hw = (long) h * h;
         long cg = imageGuidance.getShape().get(1);
         NDArray guide = guidanceNorm.apply(ps, imageGuidance.reshape(b, cg, hw).transpose(0, 2, 1), training);
-        NDArray terms1 = swin1.guidanceTerms(ps, guide, h, training);
-        NDArray terms2 = swin2.guidanceTerms(ps, guide, h, training);
+        SwinSpatialBlock.Shared shared1 = swin1.shared(ps, guide, h, training);
+        SwinSpatialBlock.Shared shared2 = swin2.shared(ps, guide, h, training);
         int chunk = pass.chunkFor(n);
         NDList parts = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int len = Math.min(chunk, n - n0);
             NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 3, 4, 1).reshape(b * len, hw, c);
-            x = swin1.apply(ps, x, terms1, h, training);
-            x = swin2.apply(ps, x, terms2, h, training);
+            x = swin1.apply(ps, x, shared1, h, training);
+            x = swin2.apply(ps, x, shared2, h, training);
             NDArray part = x.reshape(b, len, h, h, c).transpose(0, 4, 1, 2, 3);
             scope.keep(part);
             parts.add(part);
