@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "ESC-Lab: train, evaluate and compare ESC-Net open-vocabulary segmentation models.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DemoCommand.class, SubmitCommand.class, StatusCommand.class,
                 CancelCommand.class, RerunFailedCommand.class, DatasetCommand.class,
-                WeightsCommand.class, ModelCommand.class, BenchCommand.class, SegmentCommand.class})
+                WeightsCommand.class, ModelCommand.class, BenchCommand.class, SegmentCommand.class, ClipCommand.class})
 public class EscnetCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
