@@ -1,11 +1,10 @@
 package org.escnet.domain.model;
 
-import org.escnet.domain.prompts.PpgSpec;
 import ai.djl.ndarray.NDArray;
-
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.escnet.domain.prompts.CorrelationMaps;
+import org.escnet.domain.prompts.PpgSpec;
 import org.escnet.domain.prompts.PromptStrategy;
 import org.escnet.domain.prompts.PseudoPrompts;
 
@@ -65,44 +64,58 @@ public final class EscNet {
 
     /** images (B, 3, H, W), F_l (N_c, P, E) (e.g. cached per vocabulary) → logits (B, N_c, 4g, 4g). */
     public Segmentation segment(ForwardPass pass, NDArray images, TextFeatures classes) {
-        VisionFeatures v = vision.encode(pass, images);
+        StageClock clock = pass.clock();
+        VisionFeatures v = clock.time("clip.vision", () -> vision.encode(pass, images));
         int batch = v.batch();
         int total = classes.classes();
-        CorrelationVolume corr = correlate(v.dense(), classes.features());
+        CorrelationVolume cosine = clock.time("stems", () -> correlate(v.dense(), classes.features()));
         NDArray perImageText = classes.features().expandDims(0)
                 .broadcast(new Shape(batch).addAll(classes.features().getShape()));
         NDArray kept = null;
         if (classCap > 0 && total > classCap) {
-            kept = topClasses(corr.cosine(), classCap);
-            corr = new CorrelationVolume(gatherClasses(corr.cosine(), kept, 2));
+            kept = topClasses(cosine.cosine(), classCap);
+            cosine = new CorrelationVolume(gatherClasses(cosine.cosine(), kept, 2));
             perImageText = gatherClasses(perImageText, kept, 1);
         }
-        HeadInputs head = stem.embed(pass, v.dense(), perImageText, corr);
+        CorrelationVolume corr = cosine;
+        NDArray text = perImageText;
+        HeadInputs head = clock.time("stems", () -> stem.embed(pass, v.dense(), text, corr));
 
         PseudoPrompts prompts = null;
         PromptEmbeddings promptEmbeddings = null;
         NDArray pe = null;
         if (usesPrompts()) {
             // PPG is outside the gradient tape (ESC-NET-SPEC §8): its prompts are constants
-            prompts = promptStrategy.generate(CorrelationMaps.of(corr.templateMean().stopGradient()), ppg);
-            promptEmbeddings = promptEncoder.encode(pass, images.getManager(), prompts, v.grid());
-            pe = promptEncoder.densePositionalEncoding(pass, images.getManager(), v.grid());
+            PseudoPrompts generated = clock.time("ppg", () -> promptStrategy.generate(
+                    CorrelationMaps.of(corr.templateMean().stopGradient()), ppg));
+            prompts = generated;
+            promptEmbeddings = clock.time("prompt_encoder", () -> promptEncoder.encode(pass, images.getManager(),
+                    generated, v.grid()));
+            pe = clock.time("prompt_encoder", () -> promptEncoder.densePositionalEncoding(pass,
+                    images.getManager(), v.grid()));
         }
         NDArray image = head.image();
         NDArray guidance = null;
         NDArray correlation = head.correlation();
         for (EscBlock block : blocks) {
             if (block.spatial() != null) {
-                image = block.spatial().refine(pass, image, pe, promptEmbeddings);
+                NDArray x = image;
+                NDArray positions = pe;
+                PromptEmbeddings embedded = promptEmbeddings;
+                image = clock.time("sam_blocks", () -> block.spatial().refine(pass, x, positions, embedded));
             }
             if (block.guidance() != null) {
-                guidance = block.guidance().project(pass, image);
+                NDArray x = image;
+                guidance = clock.time("guidance", () -> block.guidance().project(pass, x));
             }
             if (block.fusion() != null) {
-                correlation = block.fusion().fuse(pass, correlation, guidance, head.textGuidance());
+                NDArray c = correlation;
+                NDArray g = guidance;
+                correlation = clock.time("vlf", () -> block.fusion().fuse(pass, c, g, head.textGuidance()));
             }
         }
-        NDArray logits = decoder.decode(pass, correlation, v);
+        NDArray fused = correlation;
+        NDArray logits = clock.time("decoder", () -> decoder.decode(pass, fused, v));
         if (kept != null) {
             logits = scatterClasses(logits, kept, total);
         }

@@ -9,9 +9,17 @@ import ai.djl.training.ParameterStore;
  * @param parameters the parameter store of the pass
  * @param training   true while training (class-attention pooling 2x2, gradients recorded by the caller's collector)
  * @param classChunk classes per chunk in the per-class stages; 0 = all classes at once
+ * @param clock      observes the time of each stage ({@link StageClock#NONE} outside benchmarks)
  */
-public record ForwardPass(ParameterStore parameters, boolean training, int classChunk) {
+public record ForwardPass(ParameterStore parameters, boolean training, int classChunk, StageClock clock) {
+    public ForwardPass(ParameterStore parameters, boolean training, int classChunk) {
+        this(parameters, training, classChunk, StageClock.NONE);
+    }
+
     public ForwardPass {
+        if (clock == null) {
+            throw new IllegalArgumentException("a forward pass needs a stage clock, found null (use StageClock.NONE)");
+        }
         if (parameters == null) {
             throw new IllegalArgumentException("a forward pass needs a parameter store, found null");
         }
@@ -26,6 +34,10 @@ public record ForwardPass(ParameterStore parameters, boolean training, int class
     }
 
     public ForwardPass withClassChunk(int chunk) {
-        return new ForwardPass(parameters, training, chunk);
+        return new ForwardPass(parameters, training, chunk, clock);
+    }
+
+    public ForwardPass withClock(StageClock stageClock) {
+        return new ForwardPass(parameters, training, classChunk, stageClock);
     }
 }

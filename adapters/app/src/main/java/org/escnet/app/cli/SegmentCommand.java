@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.escnet.adapters.djl.inference.ImageSegmentation;
 import org.escnet.adapters.djl.inference.ModelSource;
 import org.escnet.adapters.djl.inference.SegmentationSettings;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.application.ports.in.SegmentImage;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ public class SegmentCommand implements Callable<Integer> {
     @Option(names = "--max-classes", defaultValue = "1000", description = "largest vocabulary accepted "
             + "(default ${DEFAULT-VALUE})")
     int maxClasses;
+    @Option(names = "--class-chunk", defaultValue = "16", description = "classes the per-class stages process at a "
+            + "time, 0 = all (default ${DEFAULT-VALUE})")
+    int classChunk;
 
     @Override
     public Integer call() {
@@ -57,7 +61,7 @@ public class SegmentCommand implements Callable<Integer> {
                 .toList();
         SegmentImage.Segmentation result;
         try (ImageSegmentation segmentation = new ImageSegmentation(new SegmentationSettings(Path.of("."), maxPixels,
-                maxClasses, 1))) {
+                maxClasses, 1, new ClassChunking(classChunk)))) {
             ModelSource source = model.preset != null ? ModelSource.preset(model.preset)
                     : ModelSource.checkpoint(model.checkpoint, null);
             result = segmentation.segment(source, Files.readAllBytes(image), names);

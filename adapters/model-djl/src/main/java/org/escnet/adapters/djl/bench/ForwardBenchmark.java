@@ -8,6 +8,8 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.adapters.djl.escnet.EscNetFactory;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.escnet.NetworkPreset;
@@ -24,8 +26,9 @@ import org.escnet.domain.model.TextFeatures;
  */
 public final class ForwardBenchmark {
     private static final int MATMUL_SIDE = 2048;
-    /** Classes per chunk: bounds the per-class activations at inference. */
-    public static final int CLASS_CHUNK = 16;
+    /** The stages a forward reports, in the order they run (ppg has no multiply-accumulates). */
+    private static final List<String> STAGES = List.of("clip.vision", "stems", "ppg", "prompt_encoder", "sam_blocks",
+            "guidance", "vlf", "decoder");
 
     private ForwardBenchmark() {
     }
@@ -36,7 +39,13 @@ public final class ForwardBenchmark {
      * @param macsCachedText analytic MACs without the text tower (ESC-NET-SPEC §5, as fvcore counts them)
      * @param macsExecuted   the same minus the guidance terms this implementation computes once per image or class
      */
-    public record Entry(String preset, double medianMs, long macsCachedText, long macsExecuted) {
+    public record Entry(String preset, double medianMs, long macsCachedText, long macsExecuted,
+                        Map<String, Double> stageMs, Map<String, Long> stageMacs) {
+        public Entry {
+            stageMs = Map.copyOf(stageMs);
+            stageMacs = Map.copyOf(stageMacs);
+        }
+
         /** 2·(analytic MACs) per second: the paper's measure. */
         public double achievedGflops() {
             return 2.0 * macsCachedText / (medianMs / 1000) / 1e9;
@@ -53,12 +62,12 @@ public final class ForwardBenchmark {
      * timed right before each timed forward (so the baseline sees the same machine as the model on shared vCPUs),
      * {@code matmulBestGflops} the fastest of them.
      */
-    public record Report(int classes, int repeat, Entry model, Entry baseline, double matmulGflops,
+    public record Report(int classes, int repeat, int classChunk, Entry model, Entry baseline, double matmulGflops,
                          double matmulBestGflops, long peakRssMiB) {
         public String toText() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "forward benchmark: %d classes, batch 1, median of %d, text cached%n",
-                    classes, repeat));
+            sb.append(String.format(Locale.ROOT, "forward benchmark: %d classes in chunks of %s, batch 1, median of %d, "
+                    + "text cached%n", classes, classChunk == 0 ? "all" : Integer.toString(classChunk), repeat));
             sb.append(String.format(Locale.ROOT, "%-22s %12s %12s %10s %14s %10s%n", "preset", "latency ms", "GMAC",
                     "GFLOP/s", "executed GMAC", "GFLOP/s"));
             for (Entry e : baseline == null ? List.of(model) : List.of(model, baseline)) {
@@ -79,11 +88,48 @@ public final class ForwardBenchmark {
                     + "MACs)%n", model.preset(), 100 * model.achievedGflops() / matmulGflops,
                     100 * model.executedGflops() / matmulGflops));
             sb.append(String.format(Locale.ROOT, "peak resident memory (VmHWM): %d MiB%n", peakRssMiB));
+            sb.append(stageTable());
+            return sb.toString();
+        }
+
+        /** Median time and analytic MACs per stage, side by side for the model and its baseline. */
+        private String stageTable() {
+            List<Entry> entries = baseline == null ? List.of(model) : List.of(model, baseline);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nper stage (median ms per forward, "
+                    + "analytic GMAC, GFLOP/s):%n%-16s", "stage"));
+            for (Entry e : entries) {
+                sb.append(String.format(Locale.ROOT, " | %-30s", e.preset()));
+            }
+            sb.append(System.lineSeparator());
+            for (String stage : STAGES) {
+                if (entries.stream().noneMatch(e -> e.stageMs().containsKey(stage))) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "%-16s", stage));
+                for (Entry e : entries) {
+                    Double ms = e.stageMs().get(stage);
+                    long macs = e.stageMacs().getOrDefault(stage, 0L);
+                    sb.append(ms == null ? String.format(Locale.ROOT, " | %-30s", "-")
+                            : String.format(Locale.ROOT, " | %9.1f ms %7.2f GMAC %6s", ms, macs / 1e9,
+                            macs == 0 ? "" : String.format(Locale.ROOT, "%6.1f", 2.0 * macs / (ms / 1000) / 1e9)));
+                }
+                sb.append(System.lineSeparator());
+            }
+            sb.append(String.format(Locale.ROOT, "%-16s", "other"));
+            for (Entry e : entries) {
+                double staged = e.stageMs().values().stream().mapToDouble(Double::doubleValue).sum();
+                sb.append(String.format(Locale.ROOT, " | %9.1f ms %-19s", e.medianMs() - staged, ""));
+            }
+            sb.append(System.lineSeparator());
             return sb.toString();
         }
     }
 
     public static Report run(String preset, int classes, int repeat) {
+        return run(preset, classes, repeat, ClassChunking.DEFAULT);
+    }
+
+    public static Report run(String preset, int classes, int repeat, ClassChunking chunking) {
         if (classes < 1 || repeat < 1) {
             throw new IllegalArgumentException("--classes and --repeat must be at least 1, found " + classes + " and "
                     + repeat);
@@ -91,20 +137,21 @@ public final class ForwardBenchmark {
         NetworkPreset p = NetworkPreset.byName(preset);
         try (NDManager manager = NDManager.newBaseManager()) {
             List<Double> matmul = new ArrayList<>();
-            Entry model = measure(manager, p, classes, repeat, matmul);
-            Entry baseline = p.samHead() ? measure(manager, p.baseline(), classes, repeat, matmul) : null;
-            return new Report(classes, repeat, model, baseline, median(matmul),
+            Entry model = measure(manager, p, classes, repeat, chunking, matmul);
+            Entry baseline = p.samHead() ? measure(manager, p.baseline(), classes, repeat, chunking, matmul) : null;
+            return new Report(classes, repeat, chunking.classes(), model, baseline, median(matmul),
                     matmul.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), PeakMemory.residentMiB());
         }
     }
 
     private static Entry measure(NDManager parent, NetworkPreset preset, int classes, int repeat,
-                                 List<Double> matmul) {
+                                 ClassChunking chunking, List<Double> matmul) {
         ModelSpec spec = preset.randomWeightsSpec();
         try (NDManager manager = parent.newSubManager()) {
             EscNetNetwork net = EscNetFactory.buildRandom(spec, manager);
             ParameterStore ps = new ParameterStore(manager, false);
-            ForwardPass pass = new ForwardPass(ps, false, CLASS_CHUNK);
+            StageTimer timer = new StageTimer();
+            ForwardPass pass = new ForwardPass(ps, false, chunking.classes(), timer);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < classes; i++) {
                 names.add("class " + i);
@@ -126,13 +173,16 @@ public final class ForwardBenchmark {
                     net.segment(pass, image, text).logits().toFloatArray(); // forces the computation
                     if (i >= 0) {
                         ms.add((System.nanoTime() - t0) / 1e6);
+                        timer.endForward();
+                    } else {
+                        timer.reset();
                     }
                 }
             }
             var macs = MacCount.perModule(net.architecture(), classes, false);
             long cached = MacCount.total(macs) - macs.get("clip.text");
             long executed = cached - MacCount.sharedGuidanceMacs(net.architecture(), classes, false);
-            return new Entry(preset.name(), median(ms), cached, executed);
+            return new Entry(preset.name(), median(ms), cached, executed, timer.medians(), macs);
         }
     }
 
@@ -151,7 +201,7 @@ public final class ForwardBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int n = sorted.size();

@@ -15,6 +15,7 @@ import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.Scalars;
 
 /**
@@ -116,11 +117,11 @@ public final class ClipResidualBlock extends AbstractBlock {
         NDArray q = splitHeads(linear(ps, h, qWeight, qBias, training), b, n, headDim);
         NDArray k = splitHeads(linear(ps, h, kWeight, kBias, training), b, n, headDim);
         NDArray v = splitHeads(linear(ps, h, vWeight, vBias, training), b, n, headDim);
-        NDArray scores = Scalars.times(q.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(headDim));
+        NDArray scores = Scalars.times(FlatBatches.matMul(q, k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(headDim));
         if (mask != null) {
             scores = scores.add(mask);
         }
-        NDArray out = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, n, width);
+        NDArray out = FlatBatches.matMul(FlatBatches.softmaxLast(scores), v).transpose(0, 2, 1, 3).reshape(b, n, width);
         return linear(ps, out, outWeight, outBias, training);
     }
 

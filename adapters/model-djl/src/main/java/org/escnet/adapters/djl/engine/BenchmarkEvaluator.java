@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.domain.data.SegmentationDataset;
 import org.escnet.domain.data.SegmentationSample;
@@ -23,30 +24,37 @@ import org.escnet.domain.model.TextFeatures;
  * there). The time of each image's prediction is kept for the latency metric.
  */
 public final class BenchmarkEvaluator {
-    /** Classes per chunk in the per-class stages: bounds memory on the 847- and 459-class vocabularies. */
-    private static final int CLASS_CHUNK = 64;
-
     private final EscNetNetwork network;
     private final NDManager manager;
     private final ImagePredictor predictor;
     private final ParameterStore parameters;
+    private final ClassChunking chunking;
 
-    public BenchmarkEvaluator(EscNetNetwork network, NDManager manager, ImagePredictor predictor) {
+    /** @param chunking classes per chunk in the per-class stages: bounds memory on the 847- and 459-class sets */
+    public BenchmarkEvaluator(EscNetNetwork network, NDManager manager, ImagePredictor predictor,
+                              ClassChunking chunking) {
         Engine.getInstance();
         this.network = network;
         this.manager = manager;
         this.predictor = predictor;
         this.parameters = new ParameterStore(manager, false);
+        this.chunking = chunking;
+    }
+
+    /** {@link #forMode(EvalMode, EscNetNetwork, NDManager, ClassChunking)} with the default chunking. */
+    public static BenchmarkEvaluator forMode(EvalMode mode, EscNetNetwork network, NDManager manager) {
+        return forMode(mode, network, manager, ClassChunking.DEFAULT);
     }
 
     /** The evaluator of an {@code eval.mode}, windows sized by the network's input (see {@link WindowPlan}). */
-    public static BenchmarkEvaluator forMode(EvalMode mode, EscNetNetwork network, NDManager manager) {
+    public static BenchmarkEvaluator forMode(EvalMode mode, EscNetNetwork network, NDManager manager,
+                                             ClassChunking chunking) {
         int side = network.architecture().preset().clip().imageSize();
         ImagePredictor predictor = switch (mode) {
             case WHOLE -> new WholeImagePredictor(manager, side);
             case SLIDING -> new SlidingWindowPredictor(manager, WindowPlan.forWindow(side));
         };
-        return new BenchmarkEvaluator(network, manager, predictor);
+        return new BenchmarkEvaluator(network, manager, predictor, chunking);
     }
 
     /** Receives the first images' predictions, e.g. to draw them. */
@@ -82,7 +90,7 @@ public final class BenchmarkEvaluator {
     public Evaluation evaluate(SegmentationDataset dataset, int maxImages, int samples, SampleListener listener,
                                BooleanSupplier stop) {
         JniUtils.setGradMode(false); // this may run on a worker thread, where torch records graphs by default
-        ForwardPass pass = new ForwardPass(parameters, false, CLASS_CHUNK);
+        ForwardPass pass = new ForwardPass(parameters, false, chunking.classes());
         ConfusionMatrix matrix = new ConfusionMatrix(dataset.scoring());
         int n = maxImages > 0 ? Math.min(maxImages, dataset.size()) : dataset.size();
         double[] latency = new double[n];

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.escnet.adapters.djl.bench.PeakMemory;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.adapters.djl.escnet.EscNetFactory;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.escnet.ParameterGroups.Group;
@@ -45,10 +46,17 @@ import org.escnet.domain.experiment.RunConfig;
 @ApplicationScoped
 public class DjlRunExecution implements RunExecution {
     private final DatasetCatalog catalog;
+    private final ClassChunking chunking;
 
+    /** @param chunking classes per chunk of the evaluation forwards ({@code escnet.model.class-chunk}) */
     @Inject
-    public DjlRunExecution(DatasetCatalog catalog) {
+    public DjlRunExecution(DatasetCatalog catalog, ClassChunking chunking) {
         this.catalog = catalog;
+        this.chunking = chunking;
+    }
+
+    public DjlRunExecution(DatasetCatalog catalog) {
+        this(catalog, ClassChunking.DEFAULT);
     }
 
     @Override
@@ -149,7 +157,7 @@ public class DjlRunExecution implements RunExecution {
     /** Returns false when cancelled; adds each evaluated image's prediction time to {@code latencyMs}. */
     private boolean evaluate(EscNetNetwork network, NDManager manager, RunConfig config, DataLocations where,
                              RunContext context, Progress progress, List<Double> latencyMs) {
-        BenchmarkEvaluator evaluator = BenchmarkEvaluator.forMode(config.eval().mode(), network, manager);
+        BenchmarkEvaluator evaluator = BenchmarkEvaluator.forMode(config.eval().mode(), network, manager, chunking);
         QualitativeWriter qualitative = new QualitativeWriter(context.workDir());
         String mode = config.eval().mode() == EvalMode.SLIDING ? "sliding window" : "whole image";
         for (String benchmark : config.eval().benchmarks()) {

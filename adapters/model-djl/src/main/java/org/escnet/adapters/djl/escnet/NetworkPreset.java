@@ -18,7 +18,7 @@ import org.escnet.domain.model.SamInit;
  * @param heads           VLF heads (4)
  * @param window          Swin window (12 at the 24 grid)
  * @param padLength       class-attention pad length (256)
- * @param trainingPool    class-attention pooling in training (2)
+ * @param trainingPool    class-attention pooling in training (2 as CAT-Seg; 1 for the tiny ESC-Net)
  */
 public record NetworkPreset(String name, ClipConfig clip, boolean samHead, int layers, int corrKernel, int hidden,
                             int heads, int window, int padLength, int trainingPool) {
@@ -27,9 +27,14 @@ public record NetworkPreset(String name, ClipConfig clip, boolean samHead, int l
             true, 4, 1, 128, 4, 12, 256, 2);
     public static final NetworkPreset ESCNET_VIT_L14_336 = new NetworkPreset("escnet-vit-l14-336",
             ClipConfig.CLIP_VIT_L14_336, true, 4, 1, 128, 4, 12, 256, 2);
-    /** The tiny CLIP (96 px, 6x6 grid) under the full-width head; windows of 3 so the shifted block is exercised. */
+    /**
+     * The tiny CLIP (96 px, 6x6 grid) under the full-width head; windows of 3 so the shifted block is exercised. Its
+     * class attention is not pooled in training: 2x2 pooling leaves 3x3 positions of a 6x6 grid, so training and test
+     * (always 1x1) saw different attentions, and on 8 ShapesWorld images the training-set mIoU rose from 68.5 with
+     * pooling to 83.1 without, at the same training loss (`escnet bench overfit`, 300 steps, pre-trained tiny CLIP).
+     */
     public static final NetworkPreset ESCNET_TINY = new NetworkPreset("escnet-tiny", ClipConfig.TINY,
-            true, 4, 1, 128, 4, 3, 256, 2);
+            true, 4, 1, 128, 4, 3, 256, 1);
     /** CAT-Seg CVPR configs (ESC-NET-SPEC §4.2): 2 aggregator layers, 7x7 correlation embedding, no SAM. */
     public static final NetworkPreset CATSEG_VIT_B16 = new NetworkPreset("catseg-vit-b16", ClipConfig.CLIP_VIT_B16,
             false, 2, 7, 128, 4, 12, 256, 2);

@@ -36,7 +36,8 @@ public final class ImageSegmentation implements AutoCloseable {
         }
         RgbImage image = RgbImage.decode(encodedImage, settings.maxPixels());
         LoadedNetworks.Loaded loaded = networks.get(source);
-        int[] labels = PixelClassifier.classify(loaded.network(), loaded.manager(), image, classNames);
+        int[] labels = PixelClassifier.classify(loaded.network(), loaded.manager(), image, classNames,
+                settings.chunking());
         byte[] overlay = OverlayImage.blend(image, labels, classNames.size()).toPng();
         return new Segmentation(overlay, image.width(), image.height(), areas(labels, classNames, image.pixelCount()));
     }

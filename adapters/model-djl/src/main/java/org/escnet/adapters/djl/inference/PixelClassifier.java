@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.escnet.adapters.djl.engine.ImageTensors;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.escnet.domain.model.ForwardPass;
@@ -20,8 +21,6 @@ import org.escnet.domain.model.ForwardPass;
  * argmax over classes.
  */
 final class PixelClassifier {
-    /** Classes per chunk in the per-class stages: bounds the activations of large vocabularies. */
-    static final int CLASS_CHUNK = 16;
     /** Resized logits held at once (floats): the image is resized in bands of rows so large images stay bounded. */
     private static final long BAND_VALUES = 1L << 24;
 
@@ -29,10 +28,11 @@ final class PixelClassifier {
     }
 
     /** @return class indices into {@code classNames}, row-major, one per image pixel */
-    static int[] classify(EscNetNetwork network, NDManager manager, RgbImage image, List<String> classNames) {
+    static int[] classify(EscNetNetwork network, NDManager manager, RgbImage image, List<String> classNames,
+                          ClassChunking chunking) {
         Engine.getInstance(); // the native library must be loaded before any JniUtils call
         JniUtils.setGradMode(false); // request threads start with torch's grad mode on and would record a graph
-        ForwardPass pass = new ForwardPass(new ParameterStore(manager, false), false, CLASS_CHUNK);
+        ForwardPass pass = new ForwardPass(new ParameterStore(manager, false), false, chunking.classes());
         int side = network.architecture().preset().clip().imageSize();
         // every temporary of the forward is freed here, whatever manager it landed on
         try (NDScope scope = new NDScope()) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 
@@ -38,12 +39,14 @@ public final class SamAttention extends ShapedBlock {
         NDArray vh = split(v.apply(ps, values, training));
         NDArray o; // (M, h, Nq, d)
         if (keys.getShape().get(1) >= queries.getShape().get(1)) {
-            o = qh.matMul(kh.transpose(0, 1, 3, 2)).softmax(-1).matMul(vh);
+            o = FlatBatches.matMul(FlatBatches.softmaxLast(FlatBatches.matMul(qh, kh.transpose(0, 1, 3, 2))), vh);
         } else {
             // Image-to-token attention: 576 queries over about 10 keys. libtorch's softmax over a short last axis is
             // several times slower than over axis 2 with the long axis innermost, so the scores are built transposed.
-            NDArray scoresT = kh.matMul(qh.transpose(0, 1, 3, 2)); // (M, h, Nk, Nq)
-            o = scoresT.softmax(2).transpose(0, 1, 3, 2).matMul(vh);
+            NDArray scoresT = FlatBatches.matMul(kh, qh.transpose(0, 1, 3, 2)); // (M, h, Nk, Nq)
+            Shape st = scoresT.getShape();
+            NDArray weights = scoresT.reshape(st.get(0) * st.get(1), st.get(2), st.get(3)).softmax(1).reshape(st);
+            o = FlatBatches.matMul(weights.transpose(0, 1, 3, 2), vh);
         }
         Shape s = o.getShape();
         return out.apply(ps, o.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), inner), training);

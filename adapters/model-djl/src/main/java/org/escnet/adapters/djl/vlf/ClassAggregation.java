@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.NamedGroup;
 import org.escnet.adapters.djl.ops.Scalars;
@@ -91,7 +92,7 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray kv = perPosition(GuidedProjection.rows(z, keyValueWeights), keyValueTerms, b, n0, n1);
             NDArray phiK = phi(heads(kv.get(":, :, :{}", dim))); // (B·P, h, n, d)
             NDArray vh = heads(kv.get(":, :, {}:", dim));
-            NDArray partKv = phiK.transpose(0, 1, 3, 2).matMul(vh);
+            NDArray partKv = FlatBatches.matMul(phiK.transpose(0, 1, 3, 2), vh);
             NDArray partK = phiK.sum(new int[] {2});
             kvSum = kvSum == null ? partKv : kvSum.add(partKv);
             kSum = kSum == null ? partK : kSum.add(partK);
@@ -117,8 +118,8 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray xc = tokens.get(":, {}:{}", n0, n1);
             NDArray z = norm1.apply(ps, xc, training);
             NDArray phiQ = phi(heads(perPosition(GuidedProjection.rows(z, queryWeights), queryTerms, b, n0, n1)));
-            NDArray num = phiQ.matMul(kvSum); // (B·P, h, n, d)
-            NDArray den = phiQ.matMul(kSum.expandDims(3)).add(EPS); // (B·P, h, n, 1)
+            NDArray num = FlatBatches.matMul(phiQ, kvSum); // (B·P, h, n, d)
+            NDArray den = FlatBatches.matMul(phiQ, kSum.expandDims(3)).add(EPS); // (B·P, h, n, 1)
             NDArray attn = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim);
             NDArray y = xc.add(attn);
             y = y.add(fc2.apply(ps, Activation.relu(fc1.apply(ps, norm2.apply(ps, y, training), training)),

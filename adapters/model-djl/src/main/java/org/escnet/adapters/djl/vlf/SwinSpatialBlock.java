@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.NamedGroup;
 import org.escnet.adapters.djl.ops.Scalars;
@@ -103,12 +104,12 @@ public final class SwinSpatialBlock extends ShapedBlock {
         NDArray qh = split(Scalars.times(qkv.get(":, :, :{}", dim), 1 / Math.sqrt(hd)), hd);
         NDArray kh = split(qkv.get(":, :, {}:{}", dim, 2 * dim), hd);
         NDArray vh = split(qkv.get(":, :, {}:", 2 * dim), hd);
-        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2));
+        NDArray attn = FlatBatches.matMul(qh, kh.transpose(0, 1, 3, 2));
         if (shared.mask() != null) {
             attn = attn.reshape(m, nw, heads, n, n).add(shared.mask().reshape(1, nw, 1, n, n))
                     .reshape(mw, heads, n, n);
         }
-        NDArray o = attn.softmax(-1).matMul(vh).transpose(0, 2, 1, 3).reshape(mw, n, dim);
+        NDArray o = FlatBatches.matMul(FlatBatches.softmaxLast(attn), vh).transpose(0, 2, 1, 3).reshape(mw, n, dim);
         return proj.apply(ps, o, training);
     }
 

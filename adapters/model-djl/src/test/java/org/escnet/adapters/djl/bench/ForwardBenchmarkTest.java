@@ -19,6 +19,14 @@ class ForwardBenchmarkTest {
         assertThat(r.peakRssMiB()).isPositive();
         assertThat(r.toText()).contains("escnet-tiny").contains("catseg-tiny").contains("latency ratio")
                 .contains("MAC ratio").contains("executed GMAC").contains("fp32 matmul 2048x2048")
-                .contains("of the matmul rate").contains("VmHWM");
+                .contains("of the matmul rate").contains("VmHWM").contains("per stage");
+        // every stage of Fig. 2 is timed; the baseline has no prompts and no SAM blocks
+        assertThat(r.model().stageMs()).containsKeys("clip.vision", "stems", "ppg", "prompt_encoder", "sam_blocks",
+                "guidance", "vlf", "decoder");
+        assertThat(r.model().stageMs().values()).allMatch(ms -> ms > 0);
+        assertThat(r.baseline().stageMs()).containsKeys("clip.vision", "stems", "guidance", "vlf", "decoder")
+                .doesNotContainKeys("ppg", "prompt_encoder", "sam_blocks");
+        double staged = r.model().stageMs().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(staged).isLessThanOrEqualTo(r.model().medianMs() * 1.5); // medians of parts vs median of wholes
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.adapters.djl.escnet.EscNetFactory;
 import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.domain.experiment.EvalMode;
@@ -68,5 +69,33 @@ class BenchmarkEvaluatorTest {
             System.out.printf("tiny evaluation per image: %s %.1f ms, %s %.1f ms (median of 3)%n",
                     EvalMode.values()[0], medianMs[0], EvalMode.values()[1], medianMs[1]);
         }
+    }
+
+    @Test
+    void theClassChunkingDoesNotChangeThePredictions() {
+        ColouredSquares data = new ColouredSquares(5, 96, 21);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(8);
+            EscNetNetwork net = EscNetFactory.buildRandom(TinySpecs.escnetTiny(), m);
+            List<int[]> predictions = new ArrayList<>();
+            for (int chunk : new int[] {0, 2, 16}) {
+                BenchmarkEvaluator.forMode(EvalMode.WHOLE, net, m, new ClassChunking(chunk))
+                        .evaluate(data, 2, 2, (i, s, p) -> predictions.add(p.classes()), () -> false);
+            }
+            assertThat(predictions).hasSize(6);
+            for (int i = 2; i < 6; i++) {
+                assertThat(predictions.get(i)).as("image %d, chunking %d", i % 2, i / 2)
+                        .isEqualTo(predictions.get(i % 2));
+            }
+            assertThat(Arrays.stream(predictions.get(0)).distinct().count()).as("a non-trivial prediction")
+                    .isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void aNegativeClassChunkIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ClassChunking(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("escnet.model.class-chunk")
+                .hasMessageContaining("-1");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.escnet.adapters.djl.escnet.ClassChunking;
 import org.escnet.application.ports.in.SegmentImage;
 import org.escnet.application.ports.in.SegmentImage.ClassArea;
 import org.escnet.application.ports.in.SegmentImage.Segmentation;
@@ -30,7 +31,7 @@ class ImageSegmentationTest {
 
     @BeforeAll
     static void engine() {
-        segmentation = new ImageSegmentation(new SegmentationSettings(runs, 200L * 150, 5, 1));
+        segmentation = new ImageSegmentation(new SegmentationSettings(runs, 200L * 150, 5, 1, ClassChunking.DEFAULT));
     }
 
     @AfterAll
@@ -125,7 +126,7 @@ class ImageSegmentationTest {
 
     @Test
     void thePortListsEveryPresetAndResolvesOnlyKnownIds() {
-        DjlSegmentImage port = new DjlSegmentImage(new SegmentationSettings(runs, 1_000_000, 10, 1));
+        DjlSegmentImage port = new DjlSegmentImage(new SegmentationSettings(runs, 1_000_000, 10, 1, ClassChunking.DEFAULT));
         try {
             assertThat(port.models()).extracting(SegmentImage.ModelChoice::id)
                     .contains("escnet-tiny", "catseg-tiny", "escnet-vit-b16");
