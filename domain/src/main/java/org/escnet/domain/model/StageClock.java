@@ -1,5 +1,6 @@
 package org.escnet.domain.model;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -10,6 +11,10 @@ import java.util.function.Supplier;
  */
 @FunctionalInterface
 public interface StageClock {
+    /** Every stage name a forward may report, in the order the stages run (ppg has no multiply-accumulates). */
+    List<String> STAGES = List.of("clip.vision", "stems", "ppg", "prompt_encoder", "sam_blocks", "guidance", "vlf",
+            "decoder");
+
     /** Runs the stages without observing them. */
     StageClock NONE = new StageClock() {
         @Override

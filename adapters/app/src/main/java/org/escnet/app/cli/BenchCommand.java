@@ -128,18 +128,17 @@ public class BenchCommand implements Runnable {
                 throw new CliException("--images, --steps, --batch and --log-every must be at least 1, --size at least "
                         + "16, --lr positive and --lr-low non-negative", 2);
             }
-            SamInit init;
-            try {
-                init = SamInit.valueOf(samInit.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CliException("--sam-init must be pretrained, random or none, found '" + samInit + "'", 2);
-            }
+            SamInit init = switch (samInit.toLowerCase(Locale.ROOT)) {
+                case "random" -> SamInit.RANDOM;
+                case "none" -> SamInit.NONE;
+                default -> throw new CliException("--sam-init must be random or none (this check loads no SAM "
+                        + "checkpoint), found '" + samInit + "'", 2);
+            };
             if (clip != null && !Files.isRegularFile(Path.of(clip))) {
                 throw new CliException("--clip " + clip + " does not exist (make one with escnet clip pretrain)", 2);
             }
             try {
-                TrainingSettings training = new TrainingSettings(steps, batch, 1, lr, lrLow, 1e-4, 1.0, 0, size,
-                        false, 0, seed);
+                TrainingSettings training = OverfitCheck.training(steps, batch, lr, lrLow, size, seed);
                 OverfitCheck.Result result = OverfitCheck.run(new OverfitCheck.Setup(
                         OverfitCheck.spec(preset, init, clip), images, size, seed, training, logEvery), System.out);
                 System.out.print(OverfitCheck.report(result));

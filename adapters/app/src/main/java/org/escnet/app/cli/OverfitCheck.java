@@ -116,6 +116,14 @@ final class OverfitCheck {
         return sb.toString();
     }
 
+    /**
+     * The recipe of an overfit run: AdamW with weight decay 1e-4, gradient norm clipped at 1, no warm-up, no
+     * augmentation, every image of the set, crops of the whole {@code side}.
+     */
+    static TrainingSettings training(int steps, int batch, double lr, double lrLow, int side, long seed) {
+        return new TrainingSettings(steps, batch, 1, lr, lrLow, 1e-4, 1.0, 0, side, false, 0, seed);
+    }
+
     /** The spec of an overfit run: the preset with its defaults, no class cap, and an optional CLIP file. */
     static ModelSpec spec(String preset, SamInit samInit, String clip) {
         ModelSpec d = ModelSpec.DEFAULTS;

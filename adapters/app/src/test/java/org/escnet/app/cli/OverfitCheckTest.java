@@ -66,7 +66,7 @@ class OverfitCheckTest {
 
     @Test
     void aShortRunTrainsAndScoresThePhrasesOfItsImages() {
-        TrainingSettings training = new TrainingSettings(2, 2, 1, 1e-3, 1e-4, 1e-4, 1.0, 0, 96, false, 0, 3);
+        TrainingSettings training = OverfitCheck.training(2, 2, 1e-3, 1e-4, 96, 3);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         OverfitCheck.Result r = OverfitCheck.run(new OverfitCheck.Setup(
                 OverfitCheck.spec("escnet-tiny", SamInit.RANDOM, null), 2, 96, 0, training, 1),

@@ -25,7 +25,7 @@ class ShapesWorldOverfitTest {
         Path clip = dir.resolve("tiny-clip.safetensors");
         assertThat(new CommandLine(new ClipCommand.Pretrain()).execute("--out", clip.toString())).isZero();
 
-        TrainingSettings training = new TrainingSettings(600, 4, 1, 2e-3, 2e-4, 1e-4, 1.0, 0, 96, false, 0, 0);
+        TrainingSettings training = OverfitCheck.training(600, 4, 2e-3, 2e-4, 96, 0);
         OverfitCheck.Result r = OverfitCheck.run(new OverfitCheck.Setup(
                 OverfitCheck.spec("escnet-tiny", SamInit.RANDOM, clip.toString()), 8, 96, 0, training, 50),
                 System.out);

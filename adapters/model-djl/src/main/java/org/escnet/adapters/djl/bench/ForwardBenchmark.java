@@ -15,6 +15,7 @@ import org.escnet.adapters.djl.escnet.EscNetNetwork;
 import org.escnet.adapters.djl.escnet.NetworkPreset;
 import org.escnet.domain.model.ForwardPass;
 import org.escnet.domain.model.ModelSpec;
+import org.escnet.domain.model.StageClock;
 import org.escnet.domain.model.TextFeatures;
 
 /**
@@ -26,9 +27,6 @@ import org.escnet.domain.model.TextFeatures;
  */
 public final class ForwardBenchmark {
     private static final int MATMUL_SIDE = 2048;
-    /** The stages a forward reports, in the order they run (ppg has no multiply-accumulates). */
-    private static final List<String> STAGES = List.of("clip.vision", "stems", "ppg", "prompt_encoder", "sam_blocks",
-            "guidance", "vlf", "decoder");
 
     private ForwardBenchmark() {
     }
@@ -101,7 +99,7 @@ public final class ForwardBenchmark {
                 sb.append(String.format(Locale.ROOT, " | %-30s", e.preset()));
             }
             sb.append(System.lineSeparator());
-            for (String stage : STAGES) {
+            for (String stage : StageClock.STAGES) {
                 if (entries.stream().noneMatch(e -> e.stageMs().containsKey(stage))) {
                     continue;
                 }
