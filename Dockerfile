@@ -9,7 +9,8 @@ FROM pytorch/pytorch:2.7.1-cuda12.6-cudnn9-runtime
 RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless && rm -rf /var/lib/apt/lists/*
 ENV PYTORCH_LIBRARY_PATH=/opt/conda/lib/python3.11/site-packages/torch/lib \
     PYTORCH_VERSION=2.7.1 \
-    PYTORCH_FLAVOR=cu126
+    PYTORCH_FLAVOR=cu126 \
+    GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296
 COPY --from=build /src/adapters/app/target/quarkus-app /opt/escnet
 WORKDIR /var/lib/escnet
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-jar", "/opt/escnet/quarkus-run.jar"]

@@ -21,9 +21,10 @@ import org.escnet.domain.model.TextFeatures;
 /**
  * What {@code escnet bench forward --preset P --classes N [--repeat R]} runs: median inference latency per image
  * (random weights, text features cached per vocabulary as at inference), for an ESC-Net preset also its CAT-Seg
- * baseline in the same process, next to the analytic MACs; the achieved GFLOP/s next to this machine's fp32 matmul
- * GFLOP/s, a matmul timed right before every timed forward (timings on shared vCPUs swing by tens of percent from
- * minute to minute, so the model and its baseline are compared with what the machine gave at the same moments).
+ * baseline in the same process, the two taking turns, next to the analytic MACs; the achieved GFLOP/s next to this
+ * machine's fp32 matmul GFLOP/s, a matmul timed right before every timed forward (timings on shared vCPUs swing by
+ * tens of percent from minute to minute, so the model and its baseline are compared with what the machine gave at
+ * the same moments).
  */
 public final class ForwardBenchmark {
     private static final int MATMUL_SIDE = 2048;
@@ -135,48 +136,74 @@ public final class ForwardBenchmark {
         NetworkPreset p = NetworkPreset.byName(preset);
         try (NDManager manager = NDManager.newBaseManager()) {
             List<Double> matmul = new ArrayList<>();
-            Entry model = measure(manager, p, classes, repeat, chunking, matmul);
-            Entry baseline = p.samHead() ? measure(manager, p.baseline(), classes, repeat, chunking, matmul) : null;
-            return new Report(classes, repeat, chunking.classes(), model, baseline, median(matmul),
-                    matmul.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), PeakMemory.residentMiB());
+            Subject model = new Subject(manager, p, classes, chunking);
+            Subject baseline = p.samHead() ? new Subject(manager, p.baseline(), classes, chunking) : null;
+            // the two networks take turns, one warm-up round first: a drift of the shared vCPUs over the run then
+            // reaches both alike instead of whichever was measured second
+            for (int i = -1; i < repeat; i++) {
+                boolean timed = i >= 0;
+                if (timed) {
+                    matmul.add(matmulGflops(manager));
+                }
+                model.forward(timed);
+                if (baseline != null) {
+                    if (timed) {
+                        matmul.add(matmulGflops(manager));
+                    }
+                    baseline.forward(timed);
+                }
+            }
+            return new Report(classes, repeat, chunking.classes(), model.entry(), baseline == null ? null
+                    : baseline.entry(), median(matmul), matmul.stream().mapToDouble(Double::doubleValue).max()
+                    .orElseThrow(), PeakMemory.residentMiB());
         }
     }
 
-    private static Entry measure(NDManager parent, NetworkPreset preset, int classes, int repeat,
-                                 ClassChunking chunking, List<Double> matmul) {
-        ModelSpec spec = preset.randomWeightsSpec();
-        try (NDManager manager = parent.newSubManager()) {
-            EscNetNetwork net = EscNetFactory.buildRandom(spec, manager);
-            ParameterStore ps = new ParameterStore(manager, false);
-            StageTimer timer = new StageTimer();
-            ForwardPass pass = new ForwardPass(ps, false, chunking.classes(), timer);
+    /** One preset under measurement: random weights, its vocabulary's text features cached, one image. */
+    private static final class Subject {
+        private final NetworkPreset preset;
+        private final EscNetNetwork net;
+        private final ForwardPass pass;
+        private final StageTimer timer = new StageTimer();
+        private final TextFeatures text;
+        private final NDArray image;
+        private final List<Double> ms = new ArrayList<>();
+        private final int classes;
+
+        Subject(NDManager parent, NetworkPreset preset, int classes, ClassChunking chunking) {
+            this.preset = preset;
+            this.classes = classes;
+            NDManager manager = parent.newSubManager();
+            ModelSpec spec = preset.randomWeightsSpec();
+            net = EscNetFactory.buildRandom(spec, manager);
+            pass = new ForwardPass(new ParameterStore(manager, false), false, chunking.classes(), timer);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < classes; i++) {
                 names.add("class " + i);
             }
-            TextFeatures text;
             try (NDScope scope = new NDScope()) { // the text tower's temporaries are not part of the measurement
                 text = net.net().textEncoder().encode(pass, manager, names);
                 NDScope.unregister(text.features());
             }
             int r = preset.clip().imageSize();
-            NDArray image = manager.randomUniform(0, 255, new Shape(1, 3, r, r));
-            List<Double> ms = new ArrayList<>();
-            for (int i = -1; i < repeat; i++) { // one warm-up forward
-                if (i >= 0) {
-                    matmul.add(matmulGflops(manager));
-                }
-                try (NDScope scope = new NDScope()) {
-                    long t0 = System.nanoTime();
-                    net.segment(pass, image, text).logits().toFloatArray(); // forces the computation
-                    if (i >= 0) {
-                        ms.add((System.nanoTime() - t0) / 1e6);
-                        timer.endForward();
-                    } else {
-                        timer.reset();
-                    }
+            image = manager.randomUniform(0, 255, new Shape(1, 3, r, r));
+        }
+
+        /** One forward; {@code timed} false for the warm-up. */
+        void forward(boolean timed) {
+            try (NDScope scope = new NDScope()) {
+                long t0 = System.nanoTime();
+                net.segment(pass, image, text).logits().toFloatArray(); // forces the computation
+                if (timed) {
+                    ms.add((System.nanoTime() - t0) / 1e6);
+                    timer.endForward();
+                } else {
+                    timer.reset();
                 }
             }
+        }
+
+        Entry entry() {
             var macs = MacCount.perModule(net.architecture(), classes, false);
             long cached = MacCount.total(macs) - macs.get("clip.text");
             long executed = cached - MacCount.sharedGuidanceMacs(net.architecture(), classes, false);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.OwnedArrays;
 
 /**
@@ -75,7 +76,8 @@ public final class ClipTextTransformer extends AbstractBlock {
         x = x.add(value(ps, positionEmbedding, ids, training).get("0:" + length + ", :"));
         NDArray mask = causalMask(ids.getManager(), length);
         for (ClipResidualBlock layer : layers) {
-            x = layer.forward(ps, x, mask, training);
+            NDArray in = x;
+            x = ChunkScope.result(() -> layer.forward(ps, in, mask, training)); // frees the layer's temporaries
         }
         // one-hot selection instead of gather keeps pooling differentiable with the plain matMul path
         NDArray select = longIds.argMax(1).oneHot(length).expandDims(1);

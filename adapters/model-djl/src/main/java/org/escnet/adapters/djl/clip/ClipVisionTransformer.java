@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.OwnedArrays;
 
 /**
@@ -85,7 +86,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
         NDArray tapB = null;
         int last = layers.size() - 1;
         for (int i = 0; i < last; i++) {
-            x = layers.get(i).forward(ps, x, null, training);
+            x = layer(ps, i, x, training);
             if (i == config.skipTaps().get(0)) {
                 tapA = tokensToMap(x.get(":, 1:, :"));
             }
@@ -98,6 +99,11 @@ public final class ClipVisionTransformer extends AbstractBlock {
         return new NDList(tokensToMap(features), tapA, tapB);
     }
 
+    /** Block i on tokens x, its temporaries freed as soon as it is done. */
+    private NDArray layer(ParameterStore ps, int i, NDArray x, boolean training) {
+        return ChunkScope.result(() -> layers.get(i).forward(ps, x, null, training));
+    }
+
     /**
      * Standard CLIP (HF {@code get_image_features} and {@code hidden_states[-2]}).
      *
@@ -108,7 +114,7 @@ public final class ClipVisionTransformer extends AbstractBlock {
         NDArray x = embed(ps, pixels, training);
         NDArray penultimate = null;
         for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).forward(ps, x, null, training);
+            x = layer(ps, i, x, training);
             if (i == layers.size() - 2) {
                 penultimate = x.get(":, 1:, :");
             }

@@ -36,7 +36,8 @@ public final class DoubleConv extends ShapedBlock {
         NDArray c = conv1.applyToChannels(ps, y, 0, (int) y.getShape().get(1), training);
         Shape s = c.getShape();
         long b = shared.getShape().get(0);
-        c = c.reshape(b, s.get(0) / b, s.get(1), s.get(2), s.get(3)).add(shared.expandDims(1)).reshape(s);
+        // into the fresh convolution output, whose backward does not read it
+        c.reshape(b, s.get(0) / b, s.get(1), s.get(2), s.get(3)).addi(shared.expandDims(1));
         return afterFirstConv(ps, c, training);
     }
 

@@ -1,9 +1,11 @@
 package org.escnet.adapters.djl.ops;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An {@link NDScope} for one chunk of a larger computation: the chunk's temporaries are closed when it ends, and the
@@ -22,6 +24,27 @@ public final class ChunkScope implements AutoCloseable {
         NDScope.unregister(array);
         kept.add(array);
         return array;
+    }
+
+    /**
+     * Runs one step of a network (a layer, a block's attention) in its own scope and returns its result: the step's
+     * temporaries are closed as soon as it returns. DJL frees an array only when it is closed, so without such scopes
+     * every intermediate of a forward stays allocated until the forward ends: a 256-prompt group through the CLIP-B
+     * text tower held about 65 MB per prompt that way, and a chunk's fresh arrays are never warm in cache.
+     */
+    public static NDArray result(Supplier<NDArray> step) {
+        try (ChunkScope scope = new ChunkScope()) {
+            return scope.keep(step.get());
+        }
+    }
+
+    /** {@link #result} for a step with several results. */
+    public static NDList results(Supplier<NDList> step) {
+        try (ChunkScope scope = new ChunkScope()) {
+            NDList out = step.get();
+            out.forEach(scope::keep);
+            return out;
+        }
     }
 
     @Override

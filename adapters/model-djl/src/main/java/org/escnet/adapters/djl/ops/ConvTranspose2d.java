@@ -33,6 +33,16 @@ public final class ConvTranspose2d extends ShapedBlock {
         return apply(x, value(ps, weight, x, training), value(ps, bias, x, training), k);
     }
 
+    /** The same without the bias, for a caller that folds the bias into a later linear step: (N, in, H, W) → (N, out, kH, kW). */
+    public NDArray applyWithoutBias(ParameterStore ps, NDArray x, boolean training) {
+        return apply(x, value(ps, weight, x, training), null, k);
+    }
+
+    /** The bias (out) for this pass. */
+    public NDArray biasValue(ParameterStore ps, NDArray like, boolean training) {
+        return value(ps, bias, like, training);
+    }
+
     /** Functional form: x (N, Ci, H, W), w (Ci, Co, k, k), b (Co) → (N, Co, kH, kW). */
     public static NDArray apply(NDArray x, NDArray w, NDArray b, int k) {
         Shape s = x.getShape();

@@ -36,7 +36,8 @@ public final class GroupNorm extends ShapedBlock {
                     .singletonOrThrow().reshape(s);
             NDArray gamma = value(ps, weight, x, training).reshape(1, channels, 1, 1);
             NDArray beta = value(ps, bias, x, training).reshape(1, channels, 1, 1);
-            return normed.mul(gamma).add(beta);
+            // in place on the fresh normalised array: layer norm's backward reads its input, not its output
+            return normed.muli(gamma).addi(beta);
         }
     }
 }

@@ -24,6 +24,13 @@ public final class OwnedArrays {
         }
     }
 
+    /** An int64 array, e.g. the positions of a gather. */
+    public static NDArray of(NDManager manager, long[] data, Shape shape) {
+        try (NDArray view = manager.create(data, shape)) {
+            return view.duplicate();
+        }
+    }
+
     /** A 0-dimensional array of the given type. */
     public static NDArray scalar(NDManager manager, double value, ai.djl.ndarray.types.DataType type) {
         try (NDArray view = manager.create(value)) {

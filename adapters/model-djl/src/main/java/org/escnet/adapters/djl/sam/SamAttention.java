@@ -3,6 +3,7 @@ package org.escnet.adapters.djl.sam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
 import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.Scalars;
@@ -32,6 +33,10 @@ public final class SamAttention extends ShapedBlock {
 
     /** q (M, Nq, dim), k and v (M, Nk, dim) → (M, Nq, dim). */
     public NDArray apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray values, boolean training) {
+        return ChunkScope.result(() -> attend(ps, queries, keys, values, training)); // frees the per-head copies
+    }
+
+    private NDArray attend(ParameterStore ps, NDArray queries, NDArray keys, NDArray values, boolean training) {
         float scale = (float) (1 / Math.sqrt(inner / (double) heads));
         // the scale goes on the projected queries: never more elements than the scores, usually far fewer
         NDArray qh = split(Scalars.times(q.apply(ps, queries, training), scale));

@@ -62,7 +62,7 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
             NDArray k0 = tokens.expandDims(1).add(dn).reshape(b * n, hw, d);
             NDArray k1 = block.apply(ps, q0, k0, q0, keyPe, training).get(1);
             NDArray part = k1.reshape(b, n, hw, d).sum(new int[] {1});
-            sum = sum == null ? part : sum.add(part);
+            sum = sum == null ? part : sum.addi(part); // a running sum that nothing reads before the last chunk
             scope.keep(sum);
             }
         }

@@ -72,7 +72,8 @@ public final class SamTwoWayBlock extends ShapedBlock {
 
         q = queries.add(queryPe);
         // the keys have not changed since the token-to-image attention, so neither has keys + keyPe
-        keys = norm4.apply(ps, keys.add(imageToToken.apply(ps, k, q, queries, training)), training);
+        // the residual goes into the attention's fresh output projection, which no backward reads
+        keys = norm4.apply(ps, imageToToken.apply(ps, k, q, queries, training).addi(keys), training);
         return new NDList(queries, keys);
     }
 

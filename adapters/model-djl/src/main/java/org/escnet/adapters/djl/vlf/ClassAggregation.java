@@ -77,27 +77,29 @@ public final class ClassAggregation extends ShapedBlock {
         long positions = (long) hp * hp;
         NDArray tokens = pooled.transpose(0, 3, 4, 2, 1).reshape(b * positions, n, dim); // (B·P, N, C)
         // the text-guidance parts of q and k are computed once per class, not once per class and position
-        NDArray keyValueWeights = GuidedProjection.rowWeights(ps, x, training, dim, k, v); // (2C, C)
-        NDArray keyValueTerms = GuidedProjection.sharedTerms(ps, guidance, training, dim, k, v); // (B, N, 2C)
-        NDArray queryWeights = GuidedProjection.rowWeights(ps, x, training, dim, q);
-        NDArray queryTerms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q); // (B, N, C)
+        NDArray rowWeights = GuidedProjection.rowWeights(ps, x, training, dim, k, v, q); // (3C, C)
+        NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, k, v, q); // (B, N, 3C)
 
-        // pass 1: the class-coupling sums, over chunks and the pad tokens
+        // pass 1: the class-coupling sums, over chunks and the pad tokens; each chunk's queries are kept for pass 2,
+        // so the tokens are normalised and projected once
         NDArray kvSum = null;
         NDArray kSum = null;
+        NDList queries = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
             NDArray z = norm1.apply(ps, tokens.get(":, {}:{}", n0, n1), training);
-            NDArray kv = perPosition(GuidedProjection.rows(z, keyValueWeights), keyValueTerms, b, n0, n1);
-            NDArray phiK = phi(heads(kv.get(":, :, :{}", dim))); // (B·P, h, n, d)
-            NDArray vh = heads(kv.get(":, :, {}:", dim));
+            NDArray kvq = perPosition(GuidedProjection.rows(z, rowWeights), terms, b, n0, n1);
+            NDArray phiK = phi(heads(kvq.get(":, :, :{}", dim))); // (B·P, h, n, d)
+            NDArray vh = heads(kvq.get(":, :, {}:{}", dim, 2 * dim));
             NDArray partKv = FlatBatches.matMul(phiK.transpose(0, 1, 3, 2), vh);
             NDArray partK = phiK.sum(new int[] {2});
-            kvSum = kvSum == null ? partKv : kvSum.add(partKv);
-            kSum = kSum == null ? partK : kSum.add(partK);
+            // the running sums accumulate in place: nothing reads them before the last chunk is in
+            kvSum = kvSum == null ? partKv : kvSum.addi(partKv);
+            kSum = kSum == null ? partK : kSum.addi(partK);
             scope.keep(kvSum);
             scope.keep(kSum);
+            queries.add(scope.keep(phi(heads(kvq.get(":, :, {}:", 2 * dim)))));
             }
         }
         int pads = Math.max(0, padLength - n);
@@ -112,39 +114,44 @@ public final class ClassAggregation extends ShapedBlock {
 
         // pass 2: every class queries the shared sums
         NDList outputs = new NDList();
-        for (int n0 = 0; n0 < n; n0 += chunk) {
+        for (int n0 = 0, i = 0; n0 < n; n0 += chunk, i++) {
             try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
             NDArray xc = tokens.get(":, {}:{}", n0, n1);
-            NDArray z = norm1.apply(ps, xc, training);
-            NDArray phiQ = phi(heads(perPosition(GuidedProjection.rows(z, queryWeights), queryTerms, b, n0, n1)));
+            NDArray phiQ = queries.get(i);
             NDArray num = FlatBatches.matMul(phiQ, kvSum); // (B·P, h, n, d)
-            NDArray den = FlatBatches.matMul(phiQ, kSum.expandDims(3)).add(EPS); // (B·P, h, n, 1)
-            NDArray attn = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim);
-            NDArray y = xc.add(attn);
-            y = y.add(fc2.apply(ps, Activation.relu(fc1.apply(ps, norm2.apply(ps, y, training), training)),
-                    training));
+            NDArray den = FlatBatches.matMul(phiQ, kSum.expandDims(3)).addi(EPS); // (B·P, h, n, 1)
+            // the residual sums go into fresh arrays (a reshaped copy, a linear layer's output) that no backward reads
+            NDArray y = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim).addi(xc);
+            NDArray attended = y;
+            y = ChunkScope.result(() -> fc2.apply(ps, Activation.relu(fc1.apply(ps, norm2.apply(ps, attended,
+                    training), training)), training).addi(attended));
             NDArray map = y.reshape(b, hp, hp, n1 - n0, dim).transpose(0, 4, 3, 1, 2); // (B, C, n, H', W')
             if (pool > 1) {
                 map = SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS);
             }
-            NDArray part = x.get(":, :, {}:{}", n0, n1).add(map);
+            NDArray part = map.addi(x.get(":, :, {}:{}", n0, n1));
             scope.keep(part);
             outputs.add(part);
+            phiQ.close();
             }
         }
         return outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
     }
 
-    /** rows (B·P, n, D) of classes n0..n1, per-class terms (B, N, D) → rows + terms of each row's class. */
+    /**
+     * rows (B·P, n, D) of classes n0..n1, fresh from a matrix product, per-class terms (B, N, D) → rows + terms of
+     * each row's class, added in place.
+     */
     private static NDArray perPosition(NDArray rows, NDArray terms, long b, int n0, int n1) {
         Shape s = rows.getShape();
-        return rows.reshape(b, s.get(0) / b, s.get(1), s.get(2)).add(terms.get(":, {}:{}", n0, n1).expandDims(1))
-                .reshape(s);
+        rows.reshape(b, s.get(0) / b, s.get(1), s.get(2)).addi(terms.get(":, {}:{}", n0, n1).expandDims(1));
+        return rows;
     }
 
+    /** elu(a) + 1, the +1 in place on the fresh elu output (elu's backward reads its input). */
     private static NDArray phi(NDArray a) {
-        return Activation.elu(a, 1f).add(1f);
+        return Activation.elu(a, 1f).addi(1f);
     }
 
     /** (M, n, C) → (M, h, n, C/h). */

@@ -4,17 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
 import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.NamedGroup;
-import org.escnet.adapters.djl.ops.Scalars;
+import org.escnet.adapters.djl.ops.OwnedArrays;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
 
 /**
  * CAT-Seg's Swin block with appearance guidance (ESC-NET-SPEC §2.9c): windowed attention whose queries and keys see
  * [LN(x); guidance], values only x; no relative position bias, no dropout. A shift of 0 gives the plain window block.
+ * The block works on tokens in its own {@link WindowOrder}; the caller moves them between orders.
  */
 public final class SwinSpatialBlock extends ShapedBlock {
     private final int dim;
@@ -50,42 +52,64 @@ public final class SwinSpatialBlock extends ShapedBlock {
     /**
      * What every class chunk of one forward shares, built once per forward instead of once per chunk.
      *
-     * @param rowWeights    the stacked x-parts of the q, k and v weights (3C, C)
-     * @param guidanceTerms the per-image parts of the q/k/v projections, laid out as windows (B·nW, ws², 3C)
+     * @param rowWeights    the stacked x-parts of the q, k and v weights (3C, C), the q rows already scaled by
+     *                      1/√(head dim)
+     * @param guidanceTerms the per-image parts of the q/k/v projections (q part scaled alike), in this block's
+     *                      window order and laid out as windows (B·nW, ws², 3C)
      * @param mask          the shifted-window attention mask (nW, ws², ws²); null when this block does not shift
      */
     public record Shared(NDArray rowWeights, NDArray guidanceTerms, NDArray mask) {
     }
 
-    /** guidance (B, H·W, C_g), already normalised, grid side h → what {@link #apply} needs for every class chunk. */
+    /** The token order this block works in on an h×h grid: its (shifted) windows. */
+    public WindowOrder order(int h) {
+        return WindowOrder.windows(h, window, shift);
+    }
+
+    /** guidance (B, H·W, C_g) in grid order, already normalised, grid side h → what {@link #apply} needs. */
     public Shared shared(ParameterStore ps, NDArray guidance, int h, boolean training) {
-        NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q, k, v);
-        NDArray windowed = windows(terms.reshape(terms.getShape().get(0), h, h, 3L * dim), h);
+        // the attention scale goes on the query weights once per forward, not on every chunk's queries
+        NDArray scale = queryScale(guidance);
+        NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q, k, v).mul(scale);
+        NDArray ordered = WindowOrder.apply(WindowOrder.grid(h).to(order(h)), terms);
+        long b = guidance.getShape().get(0);
+        NDArray windowed = ordered.reshape(b * windowsPerGrid(h), (long) window * window, 3L * dim);
         NDArray mask = shift > 0 ? ShiftedWindowMask.array(guidance.getManager(), h, h, window, shift) : null;
-        return new Shared(GuidedProjection.rowWeights(ps, guidance, training, dim, q, k, v), windowed, mask);
+        NDArray rows = GuidedProjection.rowWeights(ps, guidance, training, dim, q, k, v).mul(scale.reshape(-1, 1));
+        return new Shared(rows, windowed, mask);
     }
 
     /**
-     * x (B·n, H·W, C) for n classes of each of B images, what the chunks share (from {@link #shared}), grid side h
-     * → (B·n, H·W, C).
+     * x (B·n, H·W, C) for n classes of each of B images, its tokens in {@link #order this block's order}, what the
+     * chunks share (from {@link #shared}), grid side h → (B·n, H·W, C) in the same order.
      */
     public NDArray apply(ParameterStore ps, NDArray x, Shared shared, int h, boolean training) {
         long m = x.getShape().get(0);
-        NDArray windows = windows(norm1.apply(ps, x, training).reshape(m, h, h, dim), h); // (M·nW, ws², C)
-        NDArray attended = attend(ps, windows, shared, m, training);
-        NDArray out = reverse(attended, m, h);
-        if (shift > 0) {
-            out = roll(roll(out, shift, 1, h), shift, 2, h);
-        }
-        x = x.add(out.reshape(m, (long) h * h, dim));
-        NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, x, training), training));
-        return x.add(fc2.apply(ps, hidden, training));
+        long tokens = x.getShape().get(1);
+        // each half runs in its own scope, so its temporaries are freed (and their memory reused) right away; the
+        // residual sums go into the fresh outputs of linear layers, whose backward does not read them
+        NDArray in = x;
+        NDArray mid = ChunkScope.result(() -> {
+            NDArray windows = norm1.apply(ps, in, training).reshape(m * windowsPerGrid(h), (long) window * window,
+                    dim);
+            return attend(ps, windows, shared, m, training).reshape(m, tokens, dim).addi(in);
+        });
+        return ChunkScope.result(() -> {
+            NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, mid, training), training));
+            return fc2.apply(ps, hidden, training).addi(mid);
+        });
     }
 
-    /** (M, H, W, C) → shifted when this block shifts → (M·nW, ws², C). */
-    private NDArray windows(NDArray grid, int h) {
-        NDArray z = shift > 0 ? roll(roll(grid, -shift, 1, h), -shift, 2, h) : grid;
-        return partition(z);
+    private long windowsPerGrid(int h) {
+        return (long) (h / window) * (h / window);
+    }
+
+    /** 1/√(head dim) on the q outputs, 1 on k and v: (3C). */
+    private NDArray queryScale(NDArray like) {
+        float[] scale = new float[3 * dim];
+        java.util.Arrays.fill(scale, 0, dim, (float) (1 / Math.sqrt((double) dim / heads)));
+        java.util.Arrays.fill(scale, dim, 3 * dim, 1f);
+        return OwnedArrays.of(like.getManager(), scale, new Shape(3L * dim));
     }
 
     /** windows of LN(x) (M·nW, N, C) → (M·nW, N, C). */
@@ -96,54 +120,19 @@ public final class SwinSpatialBlock extends ShapedBlock {
         long hd = dim / heads;
         long b = shared.guidanceTerms().getShape().get(0) / nw;
         // one matrix product for the x-parts of q, k and v; the guidance parts were computed once per image
-        NDArray qkv = GuidedProjection.rows(windows, shared.rowWeights())
-                .reshape(b, m / b, nw, n, 3L * dim)
-                .add(shared.guidanceTerms().reshape(b, 1, nw, n, 3L * dim))
-                .reshape(mw, n, 3L * dim);
-        // the scale goes on the queries, a quarter of the size of the scores at 4 heads and 144-token windows
-        NDArray qh = split(Scalars.times(qkv.get(":, :, :{}", dim), 1 / Math.sqrt(hd)), hd);
-        NDArray kh = split(qkv.get(":, :, {}:{}", dim, 2 * dim), hd);
-        NDArray vh = split(qkv.get(":, :, {}:", 2 * dim), hd);
-        NDArray attn = FlatBatches.matMul(qh, kh.transpose(0, 1, 3, 2));
+        NDArray qkv = GuidedProjection.rows(windows, shared.rowWeights());
+        qkv.reshape(b, m / b, nw, n, 3L * dim).addi(shared.guidanceTerms().reshape(b, 1, nw, n, 3L * dim));
+        // one copy lays q, k and v out head by head: (3, M·nW·heads, N, hd)
+        NDArray split = qkv.reshape(mw, n, 3, heads, hd).transpose(2, 0, 3, 1, 4).reshape(3, mw * heads, n, hd);
+        NDArray qh = split.get(0);
+        NDArray kh = split.get(1);
+        NDArray vh = split.get(2);
+        NDArray attn = qh.matMul(kh.transpose(0, 2, 1)); // the product reads the transposed keys in place
         if (shared.mask() != null) {
-            attn = attn.reshape(m, nw, heads, n, n).add(shared.mask().reshape(1, nw, 1, n, n))
-                    .reshape(mw, heads, n, n);
+            attn.reshape(m, nw, heads, n, n).addi(shared.mask().reshape(1, nw, 1, n, n));
         }
-        NDArray o = FlatBatches.matMul(FlatBatches.softmaxLast(attn), vh).transpose(0, 2, 1, 3).reshape(mw, n, dim);
+        NDArray o = FlatBatches.softmaxLast(attn).matMul(vh).reshape(mw, heads, n, hd).transpose(0, 2, 1, 3)
+                .reshape(mw, n, dim);
         return proj.apply(ps, o, training);
-    }
-
-    private NDArray split(NDArray t, long hd) {
-        Shape s = t.getShape();
-        return t.reshape(s.get(0), s.get(1), heads, hd).transpose(0, 2, 1, 3);
-    }
-
-    /** (M, H, W, C) → (M·nW, ws², C). */
-    private NDArray partition(NDArray x) {
-        Shape s = x.getShape();
-        long m = s.get(0);
-        long h = s.get(1);
-        long c = s.get(3);
-        return x.reshape(m, h / window, window, h / window, window, c).transpose(0, 1, 3, 2, 4, 5)
-                .reshape(-1, (long) window * window, c);
-    }
-
-    /** (M·nW, ws², C) → (M, H, W, C). */
-    private NDArray reverse(NDArray windows, long m, int h) {
-        long c = windows.getShape().get(2);
-        return windows.reshape(m, h / window, h / window, window, window, c).transpose(0, 1, 3, 2, 4, 5)
-                .reshape(m, h, h, c);
-    }
-
-    /** torch.roll(x, by, axis) on a square grid axis of length {@code size}. */
-    static NDArray roll(NDArray x, int by, int axis, int size) {
-        int s = ((by % size) + size) % size;
-        if (s == 0) {
-            return x;
-        }
-        String head = ":, ".repeat(axis);
-        NDArray tail = x.get(head + (size - s) + ":");
-        NDArray front = x.get(head + ":" + (size - s));
-        return tail.concat(front, axis);
     }
 }

@@ -52,14 +52,20 @@ public final class VlfLayer extends ShapedBlock implements FusionBlock {
         NDArray guide = guidanceNorm.apply(ps, imageGuidance.reshape(b, cg, hw).transpose(0, 2, 1), training);
         SwinSpatialBlock.Shared shared1 = swin1.shared(ps, guide, h, training);
         SwinSpatialBlock.Shared shared2 = swin2.shared(ps, guide, h, training);
+        // each Swin block works in its own window order: one gather into it, one between, one back to the grid
+        WindowOrder grid = WindowOrder.grid(h);
+        WindowOrder.Move intoFirst = grid.to(swin1.order(h));
+        WindowOrder.Move between = swin1.order(h).to(swin2.order(h));
+        WindowOrder.Move back = swin2.order(h).to(grid);
         int chunk = pass.chunkFor(n);
         NDList parts = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int len = Math.min(chunk, n - n0);
             NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 3, 4, 1).reshape(b * len, hw, c);
-            x = swin1.apply(ps, x, shared1, h, training);
-            x = swin2.apply(ps, x, shared2, h, training);
+            x = swin1.apply(ps, WindowOrder.apply(intoFirst, x), shared1, h, training);
+            x = swin2.apply(ps, WindowOrder.apply(between, x), shared2, h, training);
+            x = WindowOrder.apply(back, x);
             NDArray part = x.reshape(b, len, h, h, c).transpose(0, 4, 1, 2, 3);
             scope.keep(part);
             parts.add(part);
