@@ -52,9 +52,9 @@ public final class SwinSpatialBlock extends ShapedBlock {
     /**
      * What every class chunk of one forward shares, built once per forward instead of once per chunk.
      *
-     * @param rowWeights    the stacked x-parts of the q, k and v weights (3C, C), the q rows already scaled by
+     * @param rowWeights    the stacked x-parts of the q, v and k weights (3C, C), the q rows already scaled by
      *                      1/√(head dim)
-     * @param guidanceTerms the per-image parts of the q/k/v projections (q part scaled alike), in this block's
+     * @param guidanceTerms the per-image parts of the q/v/k projections (q part scaled alike), in this block's
      *                      window order and laid out as windows (B·nW, ws², 3C)
      * @param mask          the shifted-window attention mask (nW, ws², ws²); null when this block does not shift
      */
@@ -70,12 +70,12 @@ public final class SwinSpatialBlock extends ShapedBlock {
     public Shared shared(ParameterStore ps, NDArray guidance, int h, boolean training) {
         // the attention scale goes on the query weights once per forward, not on every chunk's queries
         NDArray scale = queryScale(guidance);
-        NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q, k, v).mul(scale);
+        NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, q, v, k).mul(scale);
         NDArray ordered = WindowOrder.apply(WindowOrder.grid(h).to(order(h)), terms);
         long b = guidance.getShape().get(0);
         NDArray windowed = ordered.reshape(b * windowsPerGrid(h), (long) window * window, 3L * dim);
         NDArray mask = shift > 0 ? ShiftedWindowMask.array(guidance.getManager(), h, h, window, shift) : null;
-        NDArray rows = GuidedProjection.rowWeights(ps, guidance, training, dim, q, k, v).mul(scale.reshape(-1, 1));
+        NDArray rows = GuidedProjection.rowWeights(ps, guidance, training, dim, q, v, k).mul(scale.reshape(-1, 1));
         return new Shared(rows, windowed, mask);
     }
 
@@ -104,7 +104,7 @@ public final class SwinSpatialBlock extends ShapedBlock {
         return (long) (h / window) * (h / window);
     }
 
-    /** 1/√(head dim) on the q outputs, 1 on k and v: (3C). */
+    /** 1/√(head dim) on the q outputs, 1 on v and k: (3C). */
     private NDArray queryScale(NDArray like) {
         float[] scale = new float[3 * dim];
         java.util.Arrays.fill(scale, 0, dim, (float) (1 / Math.sqrt((double) dim / heads)));
@@ -119,15 +119,16 @@ public final class SwinSpatialBlock extends ShapedBlock {
         long nw = mw / m;
         long hd = dim / heads;
         long b = shared.guidanceTerms().getShape().get(0) / nw;
-        // one matrix product for the x-parts of q, k and v; the guidance parts were computed once per image
+        // one matrix product for the x-parts of q, v and k; the guidance parts were computed once per image
         NDArray qkv = GuidedProjection.rows(windows, shared.rowWeights());
         qkv.reshape(b, m / b, nw, n, 3L * dim).addi(shared.guidanceTerms().reshape(b, 1, nw, n, 3L * dim));
-        // one copy lays q, k and v out head by head: (3, M·nW·heads, N, hd)
-        NDArray split = qkv.reshape(mw, n, 3, heads, hd).transpose(2, 0, 3, 1, 4).reshape(3, mw * heads, n, hd);
-        NDArray qh = split.get(0);
-        NDArray kh = split.get(1);
-        NDArray vh = split.get(2);
-        NDArray attn = qh.matMul(kh.transpose(0, 2, 1)); // the product reads the transposed keys in place
+        // two copies lay q and v out head by head, (2, M·nW·heads, N, hd), and the keys transposed, (M·nW·heads, hd, N)
+        NDArray stacked = qkv.reshape(mw, n, 3, heads, hd);
+        NDArray qv = stacked.get(":, :, :2").transpose(2, 0, 3, 1, 4).reshape(2, mw * heads, n, hd);
+        NDArray keysT = stacked.get(":, :, 2").transpose(0, 2, 3, 1).reshape(mw * heads, hd, n);
+        NDArray qh = qv.get(0);
+        NDArray vh = qv.get(1);
+        NDArray attn = qh.matMul(keysT);
         if (shared.mask() != null) {
             attn.reshape(m, nw, heads, n, n).addi(shared.mask().reshape(1, nw, 1, n, n));
         }
