@@ -75,20 +75,24 @@ public final class ClassAggregation extends ShapedBlock {
         }
         int hp = (int) pooled.getShape().get(3);
         long positions = (long) hp * hp;
-        NDArray tokens = pooled.transpose(0, 3, 4, 2, 1).reshape(b * positions, n, dim); // (B·P, N, C)
         // the text-guidance parts of q and k are computed once per class, not once per class and position
         NDArray rowWeights = GuidedProjection.rowWeights(ps, x, training, dim, k, v, q); // (3C, C)
         NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, k, v, q); // (B, N, 3C)
 
         // pass 1: the class-coupling sums, over chunks and the pad tokens; each chunk's queries are kept for pass 2,
-        // so the tokens are normalised and projected once
+        // so the tokens are normalised and projected once. Each chunk's tokens (B·P, n, C) are laid out contiguously
+        // straight from x, which the layer norm and the residual read as they are
+        NDList chunkTokens = new NDList();
         NDArray kvSum = null;
         NDArray kSum = null;
         NDList queries = new NDList();
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
-            NDArray z = norm1.apply(ps, tokens.get(":, {}:{}", n0, n1), training);
+            NDArray tokens = scope.keep(pooled.get(":, :, {}:{}", n0, n1).transpose(0, 3, 4, 2, 1)
+                    .reshape(b * positions, n1 - n0, dim));
+            chunkTokens.add(tokens);
+            NDArray z = norm1.apply(ps, tokens, training);
             NDArray kvq = perPosition(GuidedProjection.rows(z, rowWeights), terms, b, n0, n1);
             NDArray phiK = phi(heads(kvq.get(":, :, :{}", dim))); // (B·P, h, n, d)
             NDArray vh = heads(kvq.get(":, :, {}:{}", dim, 2 * dim));
@@ -117,7 +121,7 @@ public final class ClassAggregation extends ShapedBlock {
         for (int n0 = 0, i = 0; n0 < n; n0 += chunk, i++) {
             try (ChunkScope scope = new ChunkScope()) {
             int n1 = Math.min(n, n0 + chunk);
-            NDArray xc = tokens.get(":, {}:{}", n0, n1);
+            NDArray xc = chunkTokens.get(i);
             NDArray phiQ = queries.get(i);
             NDArray num = FlatBatches.matMul(phiQ, kvSum); // (B·P, h, n, d)
             NDArray den = FlatBatches.matMul(phiQ, kSum.expandDims(3)).addi(EPS); // (B·P, h, n, 1)
@@ -133,7 +137,8 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray part = map.addi(x.get(":, :, {}:{}", n0, n1));
             scope.keep(part);
             outputs.add(part);
-            phiQ.close();
+            phiQ.close(); // this chunk's queries and tokens are done with: free them before the next chunk
+            xc.close();
             }
         }
         return outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
