@@ -32,8 +32,14 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
         return block;
     }
 
+    /** In its own scope, so the block's per-class inputs and sums are freed as soon as it is done. */
     @Override
     public NDArray refine(ForwardPass pass, NDArray image, NDArray positionalEncoding, PromptEmbeddings prompts) {
+        return ChunkScope.result(() -> refineInScope(pass, image, positionalEncoding, prompts));
+    }
+
+    private NDArray refineInScope(ForwardPass pass, NDArray image, NDArray positionalEncoding,
+                                  PromptEmbeddings prompts) {
         ParameterStore ps = pass.parameters();
         boolean training = pass.training();
         Shape s = image.getShape();

@@ -38,8 +38,16 @@ public final class VlfLayer extends ShapedBlock implements FusionBlock {
         this.trainingPool = trainingPool;
     }
 
+    /**
+     * The layer in its own scope: the Swin output, its chunks and the class-aggregation chunks are freed as soon as
+     * the layer is done, so a forward holds one layer's intermediates at a time instead of every layer's.
+     */
     @Override
     public NDArray fuse(ForwardPass pass, NDArray correlation, NDArray imageGuidance, NDArray textGuidance) {
+        return ChunkScope.result(() -> fuseInScope(pass, correlation, imageGuidance, textGuidance));
+    }
+
+    private NDArray fuseInScope(ForwardPass pass, NDArray correlation, NDArray imageGuidance, NDArray textGuidance) {
         ParameterStore ps = pass.parameters();
         boolean training = pass.training();
         Shape s = correlation.getShape();
