@@ -55,7 +55,8 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
         NDArray sparse = prompts.sparse().reshape(b, classes, t, d);
         NDArray dense = prompts.dense().reshape(b, classes, d, hw);
         NDArray out = outputTokens.tokens(ps, image, training);
-        NDArray keyPe = positionalEncoding.expandDims(0);
+        // the key positional encoding is projected once per image, not once per class
+        SamTwoWayBlock.KeyPeTerms keyPe = block.keyPeTerms(ps, positionalEncoding.expandDims(0), training);
         int chunk = pass.chunkFor(classes);
         NDArray sum = null;
         for (int n0 = 0; n0 < classes; n0 += chunk) {

@@ -50,10 +50,31 @@ public final class SamTwoWayBlock extends ShapedBlock {
     }
 
     /**
+     * The key positional encoding through the two projections that read keys + keyPe: the token-to-image keys and
+     * the image-to-token queries. It is the same for every class, so it is projected once per image.
+     *
+     * @param tokenToImageKeys    keyPe·W_kᵀ + b_k of the token-to-image attention (1 or M, HW, 128)
+     * @param imageToTokenQueries keyPe·W_qᵀ + b_q of the image-to-token attention (1 or M, HW, 128)
+     */
+    public record KeyPeTerms(NDArray tokenToImageKeys, NDArray imageToTokenQueries) {
+    }
+
+    /** keyPe (1 or M, HW, 256) → its two projections, for the per-class form of {@code apply}. */
+    public KeyPeTerms keyPeTerms(ParameterStore ps, NDArray keyPe, boolean training) {
+        return new KeyPeTerms(tokenToImage.keyTerm(ps, keyPe, training), imageToToken.queryTerm(ps, keyPe, training));
+    }
+
+    /**
      * queries (M, T, 256), keys (M, HW, 256), queryPe like queries, keyPe (M or 1, HW, 256) →
      * NDList(queries (M, T, 256), keys (M, HW, 256)).
      */
     public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe,
+                        boolean training) {
+        return apply(ps, queries, keys, queryPe, keyPeTerms(ps, keyPe, training), training);
+    }
+
+    /** The same with the key positional encoding already projected ({@link #keyPeTerms}), as per-class chunks use it. */
+    public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe, KeyPeTerms keyPe,
                         boolean training) {
         if (skipFirstLayerPe) {
             queries = selfAttn.apply(ps, queries, queries, queries, training);
@@ -64,16 +85,18 @@ public final class SamTwoWayBlock extends ShapedBlock {
         queries = norm1.apply(ps, queries, training);
 
         NDArray q = queries.add(queryPe);
-        NDArray k = keys.add(keyPe);
-        queries = norm2.apply(ps, queries.add(tokenToImage.apply(ps, q, k, keys, training)), training);
+        // keys + keyPe enters through its projections: keys·Wᵀ plus the projected keyPe
+        NDArray attended = tokenToImage.apply(ps, q, null, keys, keyPe.tokenToImageKeys(), keys, training);
+        queries = norm2.apply(ps, queries.add(attended), training);
 
         NDArray mlpOut = lin2.apply(ps, Activation.relu(lin1.apply(ps, queries, training)), training);
         queries = norm3.apply(ps, queries.add(mlpOut), training);
 
         q = queries.add(queryPe);
-        // the keys have not changed since the token-to-image attention, so neither has keys + keyPe
-        // the residual goes into the attention's fresh output projection, which no backward reads
-        keys = norm4.apply(ps, imageToToken.apply(ps, k, q, queries, training).addi(keys), training);
+        // the keys have not changed since the token-to-image attention, so neither has keys + keyPe; the residual
+        // goes into the attention's fresh output projection, which no backward reads
+        NDArray answered = imageToToken.apply(ps, keys, keyPe.imageToTokenQueries(), q, null, queries, training);
+        keys = norm4.apply(ps, answered.addi(keys), training);
         return new NDList(queries, keys);
     }
 
