@@ -1,7 +1,6 @@
 package org.escnet.adapters.djl.ops;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +34,6 @@ public final class ChunkScope implements AutoCloseable {
     public static NDArray result(Supplier<NDArray> step) {
         try (ChunkScope scope = new ChunkScope()) {
             return scope.keep(step.get());
-        }
-    }
-
-    /** {@link #result} for a step with several results. */
-    public static NDList results(Supplier<NDList> step) {
-        try (ChunkScope scope = new ChunkScope()) {
-            NDList out = step.get();
-            out.forEach(scope::keep);
-            return out;
         }
     }
 

@@ -93,10 +93,6 @@ public final class WindowOrder {
             NDArray ids = OwnedArrays.of(manager, index, new Shape(index.length)); // backward reads it
             return tokens.get(new NDIndex(":, {}", ids));
         }
-
-        long[] index() {
-            return index.clone();
-        }
     }
 
     /** Applies {@code move} when there is one. */

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.escnet.adapters.djl.ops.ConvTranspose2d;
 import org.escnet.adapters.djl.ops.ParameterPaths;
+import org.escnet.adapters.djl.ops.ReferenceOps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +33,8 @@ class UpBlockTest {
             ParameterStore ps = new ParameterStore(m, false);
             UpBlock block = new UpBlock(in, out, guidance);
             block.initializeAll(m);
+            ReferenceOps.randomize(block, m, 0.5f);
             Map<String, Parameter> params = ParameterPaths.of(block);
-            for (Parameter p : params.values()) {
-                NDArray a = p.getArray();
-                a.set(m.randomNormal(a.getShape()).mul(0.5f).toFloatArray());
-            }
             NDArray x = m.randomNormal(new Shape(images * classes, in, 5, 5));
             NDArray g = m.randomNormal(new Shape(images, guidance, 10, 10));
 

@@ -9,10 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.escnet.adapters.djl.ops.ParameterPaths;
+import org.escnet.adapters.djl.ops.ReferenceOps;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +40,7 @@ class SamTwoWayBlockTest {
             ParameterStore ps = new ParameterStore(m, false);
             SamTwoWayBlock block = new SamTwoWayBlock(skipFirstLayerPe);
             block.initializeAll(m);
-            for (Parameter p : ParameterPaths.of(block).values()) {
-                NDArray a = p.getArray();
-                a.set(m.randomNormal(a.getShape()).mul(0.1f).toFloatArray());
-            }
+            ReferenceOps.randomize(block, m, 0.1f);
             int d = SamTwoWayBlock.DIM;
             NDArray queries = m.randomNormal(new Shape(CLASSES, TOKENS, d));
             NDArray keys = m.randomNormal(new Shape(CLASSES, POSITIONS, d));

@@ -1,6 +1,8 @@
 package org.escnet.adapters.djl.vlf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.escnet.adapters.djl.ops.ReferenceOps.layerNorm;
+import static org.escnet.adapters.djl.ops.ReferenceOps.linear;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -11,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import java.util.function.Function;
 import org.escnet.adapters.djl.ops.ParameterPaths;
+import org.escnet.adapters.djl.ops.ReferenceOps;
 import org.escnet.adapters.djl.ops.SeparableResize;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +48,8 @@ class ClassAggregationTest {
             ParameterStore ps = new ParameterStore(m, false);
             ClassAggregation block = new ClassAggregation(DIM, GUIDANCE, HEADS, PAD_LENGTH);
             block.initializeAll(m);
+            ReferenceOps.randomize(block, m, 0.4f);
             Map<String, Parameter> params = ParameterPaths.of(block);
-            for (Parameter p : params.values()) {
-                NDArray a = p.getArray();
-                a.set(m.randomNormal(a.getShape()).mul(0.4f).toFloatArray());
-            }
             NDArray x = m.randomNormal(new Shape(IMAGES, DIM, CLASSES, GRID, GRID));
             NDArray g = m.randomNormal(new Shape(IMAGES, CLASSES, GUIDANCE));
 
@@ -108,13 +108,4 @@ class ClassAggregationTest {
                 .mul(a.exp().sub(1f))).add(1f);
     }
 
-    private static NDArray layerNorm(NDArray x, NDArray w, NDArray b) {
-        NDArray centred = x.sub(x.mean(new int[] {-1}, true));
-        NDArray var = centred.square().mean(new int[] {-1}, true);
-        return centred.div(var.add(1e-5f).sqrt()).mul(w).add(b);
-    }
-
-    private static NDArray linear(NDArray x, NDArray w, NDArray b) {
-        return x.matMul(w.transpose()).add(b);
-    }
 }

@@ -1,6 +1,8 @@
 package org.escnet.adapters.djl.vlf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.escnet.adapters.djl.ops.ReferenceOps.layerNorm;
+import static org.escnet.adapters.djl.ops.ReferenceOps.linear;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,6 +12,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.ParameterPaths;
+import org.escnet.adapters.djl.ops.ReferenceOps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,10 +110,7 @@ class SwinSpatialBlockTest {
     private static SwinSpatialBlock randomBlock(NDManager m, int shift) {
         SwinSpatialBlock block = new SwinSpatialBlock(DIM, GUIDANCE, HEADS, WINDOW, shift);
         block.initializeAll(m);
-        for (Parameter p : ParameterPaths.of(block).values()) {
-            NDArray a = p.getArray();
-            a.set(m.randomNormal(a.getShape()).mul(0.4f).toFloatArray());
-        }
+        ReferenceOps.randomize(block, m, 0.4f);
         return block;
     }
 
@@ -174,16 +174,6 @@ class SwinSpatialBlockTest {
         return y.add(linear(hidden, p.apply("mlp.fc2.weight"), p.apply("mlp.fc2.bias")));
     }
 
-    private static NDArray layerNorm(NDArray x, NDArray w, NDArray b) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centred = x.sub(mean);
-        NDArray var = centred.square().mean(new int[] {-1}, true);
-        return centred.div(var.add(1e-5f).sqrt()).mul(w).add(b);
-    }
-
-    private static NDArray linear(NDArray x, NDArray w, NDArray b) {
-        return x.matMul(w.transpose()).add(b);
-    }
 
     /** torch.roll on axis 1 or 2 of (M, H, W, C). */
     private static NDArray roll(NDArray x, int by, int axis) {
