@@ -6,7 +6,6 @@ import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
 import org.escnet.adapters.djl.ops.FlatBatches;
-import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 
@@ -34,48 +33,46 @@ public final class SamAttention extends ShapedBlock {
 
     /** q (M, Nq, dim), k and v (M, Nk, dim) → (M, Nq, dim). */
     public NDArray apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray values, boolean training) {
-        return apply(ps, queries, null, keys, null, values, training);
+        // its own scope frees the projections and per-head copies as soon as the attention is done
+        return ChunkScope.result(() -> attend(ps, q.apply(ps, queries, training), k.apply(ps, keys, training),
+                v.apply(ps, values, training), training));
     }
 
     /**
-     * The same for queries x_q + pe_q and keys x_k + pe_k whose positional parts are given as their projections
-     * {@link #queryTerm} and {@link #keyTerm} (null: the input is used as it is). The projections are linear, so
-     * proj(x + pe) = x·Wᵀ + (pe·Wᵀ + b): the positional term is computed once per image instead of once per class,
-     * and neither the sum x + pe nor a separate bias pass is made per class.
+     * The attention on inputs its caller has already projected: q (M, Nq, inner), k and v (M, Nk, inner), any of them
+     * possibly strided views of a wider product. {@link SamTwoWayBlock} projects the image tokens for two attentions in
+     * one matrix product this way.
      */
-    public NDArray apply(ParameterStore ps, NDArray queries, NDArray queryTerm, NDArray keys, NDArray keyTerm,
-                         NDArray values, boolean training) {
-        // its own scope frees the per-head copies as soon as the attention is done
-        return ChunkScope.result(() -> attend(ps, queries, queryTerm, keys, keyTerm, values, training));
+    public NDArray attendProjected(ParameterStore ps, NDArray queries, NDArray keys, NDArray values,
+                                   boolean training) {
+        return ChunkScope.result(() -> attend(ps, queries, keys, values, training));
     }
 
-    /** pe (…, N, dim) → pe·W_qᵀ + b_q (…, N, inner), for {@link #apply} with positioned queries. */
-    public NDArray queryTerm(ParameterStore ps, NDArray pe, boolean training) {
-        return q.apply(ps, pe, training);
+    /** The query projection (dim → inner), for callers that project inputs themselves. */
+    Dense queryProjection() {
+        return q;
     }
 
-    /** pe (…, N, dim) → pe·W_kᵀ + b_k (…, N, inner), for {@link #apply} with positioned keys. */
-    public NDArray keyTerm(ParameterStore ps, NDArray pe, boolean training) {
-        return k.apply(ps, pe, training);
+    /** The key projection (dim → inner). */
+    Dense keyProjection() {
+        return k;
     }
 
-    /** x·Wᵀ + term, the term broadcast over x's leading axes and added in place; the layer itself without a term. */
-    private static NDArray project(ParameterStore ps, Dense layer, NDArray x, NDArray term, boolean training) {
-        if (term == null) {
-            return layer.apply(ps, x, training);
-        }
-        return GuidedProjection.rows(x, layer.weightValue(ps, x, training)).addi(term);
+    /** The value projection (dim → inner). */
+    Dense valueProjection() {
+        return v;
     }
 
-    private NDArray attend(ParameterStore ps, NDArray queries, NDArray queryTerm, NDArray keys, NDArray keyTerm,
-                           NDArray values, boolean training) {
+    private NDArray attend(ParameterStore ps, NDArray qp, NDArray kp, NDArray vp, boolean training) {
         float scale = (float) (1 / Math.sqrt(inner / (double) heads));
-        // the scale goes on the projected queries: never more elements than the scores, usually far fewer
-        NDArray qh = split(Scalars.times(project(ps, q, queries, queryTerm, training), scale));
-        NDArray kh = split(project(ps, k, keys, keyTerm, training));
-        NDArray vh = split(v.apply(ps, values, training));
+        // q·(s·k)ᵀ = s·q·kᵀ: the scale goes on whichever side has fewer rows (the prompt tokens in the cross
+        // attentions), never on the 576 image tokens
+        boolean scaleQueries = qp.getShape().get(1) <= kp.getShape().get(1);
+        NDArray qh = split(scaleQueries ? Scalars.times(qp, scale) : qp);
+        NDArray kh = split(scaleQueries ? kp : Scalars.times(kp, scale));
+        NDArray vh = split(vp);
         NDArray o; // (M, h, Nq, d)
-        if (keys.getShape().get(1) >= queries.getShape().get(1)) {
+        if (scaleQueries) {
             o = FlatBatches.matMul(FlatBatches.softmaxLast(FlatBatches.matMul(qh, kh.transpose(0, 1, 3, 2))), vh);
         } else {
             // Image-to-token attention: 576 queries over about 10 keys. libtorch's softmax over a short last axis is

@@ -56,7 +56,8 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
         NDArray dense = prompts.dense().reshape(b, classes, d, hw);
         NDArray out = outputTokens.tokens(ps, image, training);
         // the key positional encoding is projected once per image, not once per class
-        SamTwoWayBlock.KeyPeTerms keyPe = block.keyPeTerms(ps, positionalEncoding.expandDims(0), training);
+        SamTwoWayBlock.ImageTokenProjection imageProjection =
+                block.imageTokenProjection(ps, positionalEncoding.expandDims(0), training);
         int chunk = pass.chunkFor(classes);
         NDArray sum = null;
         for (int n0 = 0; n0 < classes; n0 += chunk) {
@@ -67,7 +68,7 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
             NDArray q0 = out.expandDims(0).broadcast(new Shape(b * n, out.getShape().get(0), d)).concat(sp, 1);
             NDArray dn = dense.get(":, {}:{}", n0, n0 + n).transpose(0, 1, 3, 2); // (B, n, HW, D)
             NDArray k0 = tokens.expandDims(1).add(dn).reshape(b * n, hw, d);
-            NDArray k1 = block.apply(ps, q0, k0, q0, keyPe, training).get(1);
+            NDArray k1 = block.apply(ps, q0, k0, q0, imageProjection, training).get(1);
             NDArray part = k1.reshape(b, n, hw, d).sum(new int[] {1});
             sum = sum == null ? part : sum.addi(part); // a running sum that nothing reads before the last chunk
             scope.keep(sum);

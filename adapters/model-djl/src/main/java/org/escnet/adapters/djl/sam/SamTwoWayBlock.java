@@ -1,10 +1,13 @@
 package org.escnet.adapters.djl.sam;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.escnet.adapters.djl.ops.Dense;
+import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
 
@@ -50,18 +53,30 @@ public final class SamTwoWayBlock extends ShapedBlock {
     }
 
     /**
-     * The key positional encoding through the two projections that read keys + keyPe: the token-to-image keys and
-     * the image-to-token queries. It is the same for every class, so it is projected once per image.
+     * The three projections that read the image tokens, stacked so that a class chunk runs them as one matrix product:
+     * the token-to-image keys (of keys + keyPe) and values (of keys), and the image-to-token queries (of keys + keyPe).
+     * The keys do not change between the two attentions, so all three can be taken at the start of the block.
+     * Projections are linear, so proj(keys + keyPe) = keys·Wᵀ + (keyPe·Wᵀ + b): the positional part is the same for
+     * every class and is projected once per image.
      *
-     * @param tokenToImageKeys    keyPe·W_kᵀ + b_k of the token-to-image attention (1 or M, HW, 128)
-     * @param imageToTokenQueries keyPe·W_qᵀ + b_q of the image-to-token attention (1 or M, HW, 128)
+     * @param weights the stacked weights (3·128, 256): token-to-image k, token-to-image v, image-to-token q
+     * @param terms   the stacked per-position terms (1 or M, HW, 3·128): keyPe·W_kᵀ + b_k, b_v, keyPe·W_qᵀ + b_q
      */
-    public record KeyPeTerms(NDArray tokenToImageKeys, NDArray imageToTokenQueries) {
+    public record ImageTokenProjection(NDArray weights, NDArray terms) {
     }
 
-    /** keyPe (1 or M, HW, 256) → its two projections, for the per-class form of {@code apply}. */
-    public KeyPeTerms keyPeTerms(ParameterStore ps, NDArray keyPe, boolean training) {
-        return new KeyPeTerms(tokenToImage.keyTerm(ps, keyPe, training), imageToToken.queryTerm(ps, keyPe, training));
+    /** keyPe (1 or M, HW, 256) → the stacked image-token projection, for the per-class form of {@code apply}. */
+    public ImageTokenProjection imageTokenProjection(ParameterStore ps, NDArray keyPe, boolean training) {
+        Dense keys = tokenToImage.keyProjection();
+        Dense values = tokenToImage.valueProjection();
+        Dense queries = imageToToken.queryProjection();
+        NDArray weights = NDArrays.concat(new NDList(keys.weightValue(ps, keyPe, training),
+                values.weightValue(ps, keyPe, training), queries.weightValue(ps, keyPe, training)), 0);
+        Shape positions = keyPe.getShape().slice(0, keyPe.getShape().dimension() - 1);
+        NDArray terms = NDArrays.concat(new NDList(keys.apply(ps, keyPe, training),
+                values.biasValue(ps, keyPe, training).broadcast(positions.add(values.outputs())),
+                queries.apply(ps, keyPe, training)), -1);
+        return new ImageTokenProjection(weights, terms);
     }
 
     /**
@@ -70,12 +85,15 @@ public final class SamTwoWayBlock extends ShapedBlock {
      */
     public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe,
                         boolean training) {
-        return apply(ps, queries, keys, queryPe, keyPeTerms(ps, keyPe, training), training);
+        return apply(ps, queries, keys, queryPe, imageTokenProjection(ps, keyPe, training), training);
     }
 
-    /** The same with the key positional encoding already projected ({@link #keyPeTerms}), as per-class chunks use it. */
-    public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe, KeyPeTerms keyPe,
-                        boolean training) {
+    /**
+     * The same with the image-token projection prepared once per image ({@link #imageTokenProjection}), as
+     * per-class chunks use it.
+     */
+    public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe,
+                        ImageTokenProjection imageProjection, boolean training) {
         if (skipFirstLayerPe) {
             queries = selfAttn.apply(ps, queries, queries, queries, training);
         } else {
@@ -84,18 +102,24 @@ public final class SamTwoWayBlock extends ShapedBlock {
         }
         queries = norm1.apply(ps, queries, training);
 
-        NDArray q = queries.add(queryPe);
-        // keys + keyPe enters through its projections: keys·Wᵀ plus the projected keyPe
-        NDArray attended = tokenToImage.apply(ps, q, null, keys, keyPe.tokenToImageKeys(), keys, training);
+        // one product for the three projections of the image tokens; the terms go into its fresh output in place
+        NDArray projected = GuidedProjection.rows(keys, imageProjection.weights()).addi(imageProjection.terms());
+        int inner = DIM / CROSS_DOWNSAMPLE;
+        NDArray imageKeys = projected.get(":, :, :{}", inner);
+        NDArray imageValues = projected.get(":, :, {}:{}", inner, 2 * inner);
+        NDArray imageQueries = projected.get(":, :, {}:", 2 * inner);
+
+        NDArray q = tokenToImage.queryProjection().apply(ps, queries.add(queryPe), training);
+        NDArray attended = tokenToImage.attendProjected(ps, q, imageKeys, imageValues, training);
         queries = norm2.apply(ps, queries.add(attended), training);
 
         NDArray mlpOut = lin2.apply(ps, Activation.relu(lin1.apply(ps, queries, training)), training);
         queries = norm3.apply(ps, queries.add(mlpOut), training);
 
-        q = queries.add(queryPe);
-        // the keys have not changed since the token-to-image attention, so neither has keys + keyPe; the residual
-        // goes into the attention's fresh output projection, which no backward reads
-        NDArray answered = imageToToken.apply(ps, keys, keyPe.imageToTokenQueries(), q, null, queries, training);
+        NDArray k = imageToToken.keyProjection().apply(ps, queries.add(queryPe), training);
+        NDArray v = imageToToken.valueProjection().apply(ps, queries, training);
+        // the residual goes into the attention's fresh output projection, which no backward reads
+        NDArray answered = imageToToken.attendProjected(ps, imageQueries, k, v, training);
         keys = norm4.apply(ps, answered.addi(keys), training);
         return new NDList(queries, keys);
     }
