@@ -1,13 +1,11 @@
 package org.escnet.domain.prompts;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Step 3 of the PPG (ESC-NET-SPEC §2.7, A10): deterministic k-means with K clusters on the (x, y) grid coordinates of
- * each map's foreground, unweighted squared Euclidean distance, batched over all maps.
+ * each map's foreground, unweighted squared Euclidean distance, for every map of a batch.
  * <ul>
  *   <li>Initialisation: centre 1 is the argmax of p; each further centre is the foreground position farthest from the
  *       centres chosen so far (ties to the higher p, then to the lower flat index).</li>
@@ -15,7 +13,10 @@ import ai.djl.ndarray.types.DataType;
  *       goes to the nearest centre with ties to the lower k, and an empty cluster keeps its centre.</li>
  *   <li>The regions are the assignment to the final centres, so they agree with the centres that are reported.</li>
  * </ul>
- * The loops run over K and the iteration count, never over maps or positions.
+ * The clustering runs in plain float arithmetic on the host: a map has a few hundred positions and K is about 5, so
+ * as tensor operations it was some 500 engine calls on small arrays, about 0.2 s per image at 171 classes, while the
+ * loops below take a few milliseconds. Squared distances and means are computed in float32 in the order the tensor
+ * form used ((x - c_x)² + (y - c_y)², exact integer sums divided by the count), so ties resolve the same way.
  */
 public final class KMeansRegions {
 
@@ -28,57 +29,126 @@ public final class KMeansRegions {
      */
     public static PromptRegions cluster(NDArray probability, NDArray foreground, NDArray coordinates, int grid,
                                         int clusters, int iterations) {
-        NDArray centres = initialCentres(probability, foreground, coordinates, clusters);
-        for (int iteration = 0; iteration < iterations; iteration++) {
-            centres = moveToMeans(assign(centres, foreground, coordinates, clusters), coordinates, centres);
+        Shape shape = probability.getShape();
+        int rows = (int) shape.get(0);
+        int positions = (int) shape.get(1);
+        float[] p = probability.toFloatArray();
+        boolean[] fg = foreground.toBooleanArray();
+        float[] xy = coordinates.toFloatArray();
+        boolean[] membership = new boolean[rows * positions * clusters];
+        float[] centres = new float[2 * clusters];
+        int[] cluster = new int[positions];
+        for (int row = 0; row < rows; row++) {
+            int offset = row * positions;
+            initialCentres(p, fg, offset, positions, xy, centres);
+            for (int iteration = 0; iteration < iterations; iteration++) {
+                assign(fg, offset, positions, xy, centres, cluster);
+                moveToMeans(fg, offset, positions, xy, centres, cluster);
+            }
+            assign(fg, offset, positions, xy, centres, cluster);
+            for (int i = 0; i < positions; i++) {
+                if (fg[offset + i]) {
+                    membership[(offset + i) * clusters + cluster[i]] = true;
+                }
+            }
         }
-        return new PromptRegions(probability, foreground, assign(centres, foreground, coordinates, clusters), grid);
+        NDArray regions = probability.getManager().create(membership, new Shape(rows, positions, clusters));
+        return new PromptRegions(probability, foreground, regions, grid);
     }
 
     /**
-     * Farthest-point initialisation from the argmax of p.
-     * Shapes: (M, HW), (M, HW) boolean, (HW, 2) → (M, K, 2) float32 centres.
+     * Farthest-point initialisation from the argmax of p, into {@code centres} (x0, y0, x1, y1, …). A row without
+     * foreground gets every centre at (0, 0), the coordinates of no position.
      */
-    static NDArray initialCentres(NDArray probability, NDArray foreground, NDArray coordinates, int clusters) {
-        NDArray first = GridCoordinates.at(PositionRanking.argMaxLowestIndex(probability, foreground), coordinates);
-        NDList centres = new NDList(first);
-        NDArray nearest = squaredDistance(coordinates, first);
+    static void initialCentres(float[] p, boolean[] fg, int offset, int positions, float[] xy, float[] centres) {
+        int clusters = centres.length / 2;
+        float[] nearest = new float[positions];
+        boolean[] allowed = new boolean[positions];
+        System.arraycopy(fg, offset, allowed, 0, positions);
+        setCentre(centres, 0, mostProbable(p, allowed, offset, positions), xy);
+        for (int i = 0; i < positions; i++) {
+            nearest[i] = squaredDistance(xy, i, centres, 0);
+        }
         for (int k = 1; k < clusters; k++) {
-            NDArray reachable = NDArrays.where(foreground, nearest, nearest.zerosLike().sub(1));
-            NDArray farthest = reachable.eq(reachable.max(new int[] {1}, true)).logicalAnd(foreground);
-            NDArray centre = GridCoordinates.at(PositionRanking.argMaxLowestIndex(probability, farthest), coordinates);
-            centres.add(centre);
-            nearest = nearest.minimum(squaredDistance(coordinates, centre));
+            float farthest = -1;
+            for (int i = 0; i < positions; i++) {
+                if (fg[offset + i]) {
+                    farthest = Math.max(farthest, nearest[i]);
+                }
+            }
+            for (int i = 0; i < positions; i++) {
+                allowed[i] = fg[offset + i] && nearest[i] == farthest;
+            }
+            setCentre(centres, k, mostProbable(p, allowed, offset, positions), xy);
+            for (int i = 0; i < positions; i++) {
+                nearest[i] = Math.min(nearest[i], squaredDistance(xy, i, centres, k));
+            }
         }
-        return NDArrays.stack(centres, 1);
     }
 
-    /** Shapes: (HW, 2) coordinates, (M, 2) one centre per row → (M, HW) squared distances. */
-    private static NDArray squaredDistance(NDArray coordinates, NDArray centre) {
-        return coordinates.expandDims(0).sub(centre.expandDims(1)).square().sum(new int[] {2});
+    /** The allowed position of highest p, ties to the lower index; -1 when nothing is allowed. */
+    private static int mostProbable(float[] p, boolean[] allowed, int offset, int positions) {
+        int best = -1;
+        for (int i = 0; i < positions; i++) {
+            if (allowed[i] && (best < 0 || p[offset + i] > p[offset + best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void setCentre(float[] centres, int k, int position, float[] xy) {
+        centres[2 * k] = position < 0 ? 0 : xy[2 * position];
+        centres[2 * k + 1] = position < 0 ? 0 : xy[2 * position + 1];
+    }
+
+    private static float squaredDistance(float[] xy, int position, float[] centres, int k) {
+        float dx = xy[2 * position] - centres[2 * k];
+        float dy = xy[2 * position + 1] - centres[2 * k + 1];
+        return dx * dx + dy * dy;
     }
 
     /**
-     * Nearest centre per foreground position, ties to the lower k.
-     * Shapes: (M, K, 2) centres, (M, HW) boolean, (HW, 2) → (M, HW, K) boolean membership.
+     * Nearest centre of every foreground position, ties to the lower k, into {@code cluster}; background entries are
+     * left as they are, nothing reads them.
      */
-    static NDArray assign(NDArray centres, NDArray foreground, NDArray coordinates, int clusters) {
-        NDArray distance = coordinates.expandDims(0).expandDims(2).sub(centres.expandDims(1))
-                .square().sum(new int[] {3});
-        NDArray nearest = distance.eq(distance.min(new int[] {2}, true));
-        NDArray cluster = PositionRanking.firstIndexOf(nearest);
-        return PositionRanking.indicator(cluster, clusters).logicalAnd(foreground.expandDims(2));
+    static void assign(boolean[] fg, int offset, int positions, float[] xy, float[] centres, int[] cluster) {
+        int clusters = centres.length / 2;
+        for (int i = 0; i < positions; i++) {
+            if (!fg[offset + i]) {
+                continue;
+            }
+            int best = 0;
+            float bestDistance = squaredDistance(xy, i, centres, 0);
+            for (int k = 1; k < clusters; k++) {
+                float d = squaredDistance(xy, i, centres, k);
+                if (d < bestDistance) {
+                    best = k;
+                    bestDistance = d;
+                }
+            }
+            cluster[i] = best;
+        }
     }
 
-    /**
-     * Moves each centre to the mean of its cluster; an empty cluster keeps its centre.
-     * Shapes: (M, HW, K) boolean, (HW, 2), (M, K, 2) → (M, K, 2).
-     */
-    static NDArray moveToMeans(NDArray membership, NDArray coordinates, NDArray centres) {
-        NDArray weights = membership.toType(DataType.FLOAT32, false);
-        NDArray counts = weights.sum(new int[] {1}).expandDims(2);
-        NDArray sums = weights.transpose(0, 2, 1).matMul(coordinates);
-        NDArray means = sums.div(counts.maximum(1f));
-        return NDArrays.where(counts.gt(0).broadcast(centres.getShape()), means, centres);
+    /** Moves each centre to the mean of its foreground members; an empty cluster keeps its centre. */
+    static void moveToMeans(boolean[] fg, int offset, int positions, float[] xy, float[] centres, int[] cluster) {
+        int clusters = centres.length / 2;
+        float[] sums = new float[2 * clusters];
+        int[] counts = new int[clusters];
+        for (int i = 0; i < positions; i++) {
+            if (fg[offset + i]) {
+                int k = cluster[i];
+                counts[k]++;
+                sums[2 * k] += xy[2 * i];
+                sums[2 * k + 1] += xy[2 * i + 1];
+            }
+        }
+        for (int k = 0; k < clusters; k++) {
+            if (counts[k] > 0) {
+                centres[2 * k] = sums[2 * k] / counts[k];
+                centres[2 * k + 1] = sums[2 * k + 1] / counts[k];
+            }
+        }
     }
 }
