@@ -206,7 +206,8 @@ public final class ForwardBenchmark {
         Entry entry() {
             var macs = MacCount.perModule(net.architecture(), classes, false);
             long cached = MacCount.total(macs) - macs.get("clip.text");
-            long executed = cached - MacCount.sharedGuidanceMacs(net.architecture(), classes, false);
+            long executed = cached - MacCount.sharedGuidanceMacs(net.architecture(), classes, false)
+                    - MacCount.factoredSamMacs(net.architecture(), classes);
             return new Entry(preset.name(), median(ms), cached, executed, timer.medians(), macs);
         }
     }

@@ -98,6 +98,32 @@ public final class MacCount {
         return a.vlfLayers() * (swin + classAttention) + decoder;
     }
 
+    /**
+     * The multiply-accumulates {@link #perModule} counts for the SAM blocks' image-token projections and the prompt
+     * encoder's last 1×1 convolution that this implementation does not execute (ClassKeys in the SAM package), minus
+     * the ones it executes instead. Per block, the analytic count projects X + dense per class: 3 projections of
+     * HW × 256 → 128 (token-to-image k and v, image-to-token q). Executed instead: per class, the dense embedding's
+     * c = 16 features through the composed projections (HW × c × 3·128) and through the 1×1 convolution to form the
+     * keys (HW × c × 256); per image, X + b through the projections, the positional encoding through two of them and
+     * the composition P·W (3·128 × 256 × c). The dense embedding is never materialised (HW × 16 × 256 per class).
+     * Without mask prompts c = 0 and the keys are X + b for every class.
+     */
+    public static long factoredSamMacs(Architecture a, int classes) {
+        if (a.samBlocks() == 0) {
+            return 0;
+        }
+        long g = a.preset().clip().grid();
+        long hw = g * g;
+        long d = 256;
+        long projections = 3 * (d / 2);
+        long kept = a.classCap() > 0 ? Math.min(classes, a.classCap()) : classes;
+        long c = a.prompts().contains("masks") ? 16 : 0;
+        long analytic = kept * hw * d * projections;
+        long executed = kept * hw * c * (projections + d) + hw * d * projections + 2 * hw * d * (d / 2)
+                + projections * d * c;
+        return a.samBlocks() * (analytic - executed) + kept * hw * c * d;
+    }
+
     /** Sparse prompt tokens per class: 5 points + the pad point for points-only strategies. */
     private static long promptTokens(Architecture a) {
         boolean points = a.prompts().contains("points");

@@ -47,6 +47,17 @@ public final class Conv extends ShapedBlock {
                 .singletonOrThrow();
     }
 
+    /** The weight (out, in, k, k) for this pass. */
+    public NDArray weightValue(ParameterStore ps, NDArray like, boolean training) {
+        return value(ps, weight, like, training);
+    }
+
+    /** The bias (out) for this pass; zeros when the layer has none. */
+    public NDArray biasValue(ParameterStore ps, NDArray like, boolean training) {
+        return bias == null ? like.getManager().zeros(new Shape(weight.getShape().get(0)))
+                : value(ps, bias, like, training);
+    }
+
     public Parameter weight() {
         return weight;
     }

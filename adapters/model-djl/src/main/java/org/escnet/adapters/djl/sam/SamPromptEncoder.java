@@ -17,6 +17,7 @@ import org.escnet.adapters.djl.ops.NamedGroup;
 import org.escnet.adapters.djl.ops.Scalars;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.domain.model.ForwardPass;
+import org.escnet.domain.model.DenseEmbedding;
 import org.escnet.domain.model.PromptEmbeddings;
 import org.escnet.domain.model.PromptEncoder;
 import org.escnet.domain.prompts.PseudoPrompts;
@@ -81,12 +82,8 @@ public final class SamPromptEncoder extends ShapedBlock implements PromptEncoder
         }
         NDArray sparse = tokens.isEmpty() ? manager.zeros(new Shape(m, 0, DIM))
                 : tokens.size() == 1 ? tokens.get(0) : NDArrays.concat(tokens, 1);
-        NDArray dense;
-        if (prompts.masks() != null) {
-            dense = embedMask(ps, prompts.masks(), training);
-        } else {
-            dense = noMask.table(ps, like, training).reshape(1, DIM, 1, 1).broadcast(new Shape(m, DIM, grid, grid));
-        }
+        DenseEmbedding dense = prompts.masks() != null ? embedMask(ps, prompts.masks(), grid, training)
+                : DenseEmbedding.constant(noMask.table(ps, like, training).reshape(DIM), (int) m, grid);
         return new PromptEmbeddings(sparse, dense);
     }
 
@@ -125,11 +122,14 @@ public final class SamPromptEncoder extends ShapedBlock implements PromptEncoder
         return out.reshape(m, k * 2, DIM);
     }
 
-    /** masks (M, 1, 4g, 4g) → (M, 256, g, g). */
-    NDArray embedMask(ParameterStore ps, NDArray masks, boolean training) {
+    /** masks (M, 1, 4g, 4g) → the dense embedding (M, 256, g, g), its last 1×1 convolution kept factored. */
+    DenseEmbedding embedMask(ParameterStore ps, NDArray masks, int grid, boolean training) {
         NDArray x = Activation.gelu(norm1.apply(ps, conv1.apply(ps, masks, training), training));
-        x = Activation.gelu(norm2.apply(ps, conv2.apply(ps, x, training), training));
-        return conv3.apply(ps, x, training);
+        NDArray features = Activation.gelu(norm2.apply(ps, conv2.apply(ps, x, training), training));
+        // the last layer, a 1×1 convolution, stays factored: SAM blocks route the 16 features through it per class
+        long c = features.getShape().get(1);
+        return new DenseEmbedding(features, conv3.weightValue(ps, features, training).reshape(DIM, c),
+                conv3.biasValue(ps, features, training), (int) features.getShape().get(0), grid);
     }
 
     @Override

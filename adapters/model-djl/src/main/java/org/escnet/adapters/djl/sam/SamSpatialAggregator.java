@@ -32,6 +32,10 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
         return block;
     }
 
+    ClassAgnosticFusion fusion() {
+        return fusion;
+    }
+
     /** In its own scope, so the block's per-class inputs and sums are freed as soon as it is done. */
     @Override
     public NDArray refine(ForwardPass pass, NDArray image, NDArray positionalEncoding, PromptEmbeddings prompts) {
@@ -53,11 +57,10 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
         long t = prompts.sparse().getShape().get(1);
         NDArray tokens = image.reshape(b, d, hw).transpose(0, 2, 1); // (B, HW, D)
         NDArray sparse = prompts.sparse().reshape(b, classes, t, d);
-        NDArray dense = prompts.dense().reshape(b, classes, d, hw);
         NDArray out = outputTokens.tokens(ps, image, training);
-        // the key positional encoding is projected once per image, not once per class
-        SamTwoWayBlock.ImageTokenProjection imageProjection =
-                block.imageTokenProjection(ps, positionalEncoding.expandDims(0), training);
+        // the key positional encoding and the image tokens are projected once per image, not once per class
+        ClassKeys keys = new ClassKeys(tokens, prompts.dense(),
+                block.imageTokenProjection(ps, positionalEncoding.expandDims(0), training));
         int chunk = pass.chunkFor(classes);
         NDArray sum = null;
         for (int n0 = 0; n0 < classes; n0 += chunk) {
@@ -66,9 +69,8 @@ public final class SamSpatialAggregator extends ShapedBlock implements SpatialAg
             int n = Math.min(chunk, classes - n0);
             NDArray sp = sparse.get(":, {}:{}", n0, n0 + n).reshape(b * n, t, d);
             NDArray q0 = out.expandDims(0).broadcast(new Shape(b * n, out.getShape().get(0), d)).concat(sp, 1);
-            NDArray dn = dense.get(":, {}:{}", n0, n0 + n).transpose(0, 1, 3, 2); // (B, n, HW, D)
-            NDArray k0 = tokens.expandDims(1).add(dn).reshape(b * n, hw, d);
-            NDArray k1 = block.apply(ps, q0, k0, q0, imageProjection, training).get(1);
+            ClassKeys.Chunk k0 = keys.chunk(n0, n);
+            NDArray k1 = block.applyProjected(ps, q0, k0.keys(), q0, k0.projected(), training).get(1);
             NDArray part = k1.reshape(b, n, hw, d).sum(new int[] {1});
             sum = sum == null ? part : sum.addi(part); // a running sum that nothing reads before the last chunk
             scope.keep(sum);

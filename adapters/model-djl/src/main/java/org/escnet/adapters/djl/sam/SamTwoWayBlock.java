@@ -79,21 +79,28 @@ public final class SamTwoWayBlock extends ShapedBlock {
         return new ImageTokenProjection(weights, terms);
     }
 
+    /** keys (M, HW, 256) → their three projections (M, HW, 3·128), for {@link #applyProjected}. */
+    public static NDArray projectImageTokens(ImageTokenProjection projection, NDArray keys) {
+        // the terms go into the product's fresh output in place
+        return GuidedProjection.rows(keys, projection.weights()).addi(projection.terms());
+    }
+
     /**
      * queries (M, T, 256), keys (M, HW, 256), queryPe like queries, keyPe (M or 1, HW, 256) →
      * NDList(queries (M, T, 256), keys (M, HW, 256)).
      */
     public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe,
                         boolean training) {
-        return apply(ps, queries, keys, queryPe, imageTokenProjection(ps, keyPe, training), training);
+        NDArray projected = projectImageTokens(imageTokenProjection(ps, keyPe, training), keys);
+        return applyProjected(ps, queries, keys, queryPe, projected, training);
     }
 
     /**
-     * The same with the image-token projection prepared once per image ({@link #imageTokenProjection}), as
-     * per-class chunks use it.
+     * The same with the image tokens' three projections given, (M, HW, 3·128) as {@link #projectImageTokens} makes
+     * them, or any equal sum: per-class chunks compose them from parts shared by all classes.
      */
-    public NDList apply(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe,
-                        ImageTokenProjection imageProjection, boolean training) {
+    public NDList applyProjected(ParameterStore ps, NDArray queries, NDArray keys, NDArray queryPe,
+                                 NDArray projected, boolean training) {
         if (skipFirstLayerPe) {
             queries = selfAttn.apply(ps, queries, queries, queries, training);
         } else {
@@ -102,8 +109,6 @@ public final class SamTwoWayBlock extends ShapedBlock {
         }
         queries = norm1.apply(ps, queries, training);
 
-        // one product for the three projections of the image tokens; the terms go into its fresh output in place
-        NDArray projected = GuidedProjection.rows(keys, imageProjection.weights()).addi(imageProjection.terms());
         int inner = DIM / CROSS_DOWNSAMPLE;
         NDArray imageKeys = projected.get(":, :, :{}", inner);
         NDArray imageValues = projected.get(":, :, {}:{}", inner, 2 * inner);

@@ -47,7 +47,7 @@ class SamTwoWayBlockTest {
             NDArray queryPe = m.randomNormal(new Shape(CLASSES, TOKENS, d));
             NDArray keyPe = m.randomNormal(new Shape(1, POSITIONS, d));
 
-            NDList fast = block.apply(ps, queries, keys, queryPe, block.imageTokenProjection(ps, keyPe, false), false);
+            NDList fast = block.apply(ps, queries, keys, queryPe, keyPe, false);
             NDList sam = samForm(block, ps, queries, keys, queryPe, keyPe, skipFirstLayerPe);
 
             for (int i = 0; i < 2; i++) {
