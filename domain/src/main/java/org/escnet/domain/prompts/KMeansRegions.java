@@ -2,6 +2,7 @@ package org.escnet.domain.prompts;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Step 3 of the PPG (ESC-NET-SPEC §2.7, A10): deterministic k-means with K clusters on the (x, y) grid coordinates of
@@ -37,19 +38,26 @@ public final class KMeansRegions {
         float[] xy = coordinates.toFloatArray();
         boolean[] membership = new boolean[rows * positions * clusters];
         float[] centres = new float[2 * clusters];
+        int[] members = new int[positions];
         int[] cluster = new int[positions];
         for (int row = 0; row < rows; row++) {
             int offset = row * positions;
-            initialCentres(p, fg, offset, positions, xy, centres);
-            for (int iteration = 0; iteration < iterations; iteration++) {
-                assign(fg, offset, positions, xy, centres, cluster);
-                moveToMeans(fg, offset, positions, xy, centres, cluster);
-            }
-            assign(fg, offset, positions, xy, centres, cluster);
+            // only foreground positions take part: they are a small part of the grid
+            int count = 0;
             for (int i = 0; i < positions; i++) {
                 if (fg[offset + i]) {
-                    membership[(offset + i) * clusters + cluster[i]] = true;
+                    members[count++] = i;
                 }
+            }
+            int[] foregroundPositions = Arrays.copyOf(members, count);
+            initialCentres(p, offset, foregroundPositions, xy, centres);
+            for (int iteration = 0; iteration < iterations; iteration++) {
+                assign(foregroundPositions, xy, centres, cluster);
+                moveToMeans(foregroundPositions, xy, centres, cluster);
+            }
+            assign(foregroundPositions, xy, centres, cluster);
+            for (int j = 0; j < count; j++) {
+                membership[(offset + foregroundPositions[j]) * clusters + cluster[j]] = true;
             }
         }
         NDArray regions = probability.getManager().create(membership, new Shape(rows, positions, clusters));
@@ -57,40 +65,44 @@ public final class KMeansRegions {
     }
 
     /**
-     * Farthest-point initialisation from the argmax of p, into {@code centres} (x0, y0, x1, y1, …). A row without
-     * foreground gets every centre at (0, 0), the coordinates of no position.
+     * Farthest-point initialisation from the argmax of p over the foreground positions (ascending), into
+     * {@code centres} (x0, y0, x1, y1, …). A row without foreground gets every centre at (0, 0), the coordinates of no
+     * position.
      */
-    static void initialCentres(float[] p, boolean[] fg, int offset, int positions, float[] xy, float[] centres) {
+    static void initialCentres(float[] p, int offset, int[] foreground, float[] xy, float[] centres) {
         int clusters = centres.length / 2;
-        float[] nearest = new float[positions];
-        boolean[] allowed = new boolean[positions];
-        System.arraycopy(fg, offset, allowed, 0, positions);
-        setCentre(centres, 0, mostProbable(p, allowed, offset, positions), xy);
-        for (int i = 0; i < positions; i++) {
-            nearest[i] = squaredDistance(xy, i, centres, 0);
+        int count = foreground.length;
+        float[] nearest = new float[count];
+        boolean[] allowed = new boolean[count];
+        Arrays.fill(allowed, true);
+        setCentre(centres, 0, mostProbable(p, offset, foreground, allowed), xy);
+        for (int j = 0; j < count; j++) {
+            nearest[j] = squaredDistance(xy, foreground[j], centres, 0);
         }
         for (int k = 1; k < clusters; k++) {
             float farthest = -1;
-            for (int i = 0; i < positions; i++) {
-                if (fg[offset + i]) {
-                    farthest = Math.max(farthest, nearest[i]);
-                }
+            for (int j = 0; j < count; j++) {
+                farthest = Math.max(farthest, nearest[j]);
             }
-            for (int i = 0; i < positions; i++) {
-                allowed[i] = fg[offset + i] && nearest[i] == farthest;
+            for (int j = 0; j < count; j++) {
+                allowed[j] = nearest[j] == farthest;
             }
-            setCentre(centres, k, mostProbable(p, allowed, offset, positions), xy);
-            for (int i = 0; i < positions; i++) {
-                nearest[i] = Math.min(nearest[i], squaredDistance(xy, i, centres, k));
+            setCentre(centres, k, mostProbable(p, offset, foreground, allowed), xy);
+            for (int j = 0; j < count; j++) {
+                nearest[j] = Math.min(nearest[j], squaredDistance(xy, foreground[j], centres, k));
             }
         }
     }
 
-    /** The allowed position of highest p, ties to the lower index; -1 when nothing is allowed. */
-    private static int mostProbable(float[] p, boolean[] allowed, int offset, int positions) {
+    /**
+     * The allowed foreground position of highest p, ties to the lower index (the positions ascend); -1 when nothing
+     * is allowed.
+     */
+    private static int mostProbable(float[] p, int offset, int[] foreground, boolean[] allowed) {
         int best = -1;
-        for (int i = 0; i < positions; i++) {
-            if (allowed[i] && (best < 0 || p[offset + i] > p[offset + best])) {
+        for (int j = 0; j < foreground.length; j++) {
+            int i = foreground[j];
+            if (allowed[j] && (best < 0 || p[offset + i] > p[offset + best])) {
                 best = i;
             }
         }
@@ -108,16 +120,11 @@ public final class KMeansRegions {
         return dx * dx + dy * dy;
     }
 
-    /**
-     * Nearest centre of every foreground position, ties to the lower k, into {@code cluster}; background entries are
-     * left as they are, nothing reads them.
-     */
-    static void assign(boolean[] fg, int offset, int positions, float[] xy, float[] centres, int[] cluster) {
+    /** Nearest centre of every foreground position, ties to the lower k: cluster[j] for position foreground[j]. */
+    static void assign(int[] foreground, float[] xy, float[] centres, int[] cluster) {
         int clusters = centres.length / 2;
-        for (int i = 0; i < positions; i++) {
-            if (!fg[offset + i]) {
-                continue;
-            }
+        for (int j = 0; j < foreground.length; j++) {
+            int i = foreground[j];
             int best = 0;
             float bestDistance = squaredDistance(xy, i, centres, 0);
             for (int k = 1; k < clusters; k++) {
@@ -127,22 +134,21 @@ public final class KMeansRegions {
                     bestDistance = d;
                 }
             }
-            cluster[i] = best;
+            cluster[j] = best;
         }
     }
 
-    /** Moves each centre to the mean of its foreground members; an empty cluster keeps its centre. */
-    static void moveToMeans(boolean[] fg, int offset, int positions, float[] xy, float[] centres, int[] cluster) {
+    /** Moves each centre to the mean of its members; an empty cluster keeps its centre. */
+    static void moveToMeans(int[] foreground, float[] xy, float[] centres, int[] cluster) {
         int clusters = centres.length / 2;
         float[] sums = new float[2 * clusters];
         int[] counts = new int[clusters];
-        for (int i = 0; i < positions; i++) {
-            if (fg[offset + i]) {
-                int k = cluster[i];
-                counts[k]++;
-                sums[2 * k] += xy[2 * i];
-                sums[2 * k + 1] += xy[2 * i + 1];
-            }
+        for (int j = 0; j < foreground.length; j++) {
+            int i = foreground[j];
+            int k = cluster[j];
+            counts[k]++;
+            sums[2 * k] += xy[2 * i];
+            sums[2 * k + 1] += xy[2 * i + 1];
         }
         for (int k = 0; k < clusters; k++) {
             if (counts[k] > 0) {
