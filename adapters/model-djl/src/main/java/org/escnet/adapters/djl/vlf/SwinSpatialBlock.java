@@ -10,6 +10,7 @@ import org.escnet.adapters.djl.ops.FlatBatches;
 import org.escnet.adapters.djl.ops.GuidedProjection;
 import org.escnet.adapters.djl.ops.NamedGroup;
 import org.escnet.adapters.djl.ops.OwnedArrays;
+import org.escnet.adapters.djl.ops.RowTiles;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
 
@@ -94,10 +95,10 @@ public final class SwinSpatialBlock extends ShapedBlock {
                     dim);
             return attend(ps, windows, shared, m, training).reshape(m, tokens, dim).addi(in);
         });
-        return ChunkScope.result(() -> {
-            NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, mid, training), training));
-            return fc2.apply(ps, hidden, training).addi(mid);
-        });
+        return ChunkScope.result(() -> RowTiles.map(mid, 4L * dim, rows -> {
+            NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, rows, training), training));
+            return fc2.apply(ps, hidden, training).addi(rows);
+        }));
     }
 
     private long windowsPerGrid(int h) {
