@@ -15,7 +15,7 @@ import org.escnet.domain.model.DenseEmbedding;
  *   projection_n = ((X + b)·Pᵀ + terms) + f_n·(P·W)ᵀ
  * </pre>
  * The bracketed parts are computed once per image. Per class only products 16 features wide remain, instead of a
- * 256-wide projection of a 256-wide sum: about 0.85 GMAC fewer per block and chunk of 16 classes.
+ * 256-wide projection of a 256-wide sum: about 0.8 GMAC fewer per block and chunk of 16 classes.
  */
 final class ClassKeys {
     private final long batch;
