@@ -129,8 +129,8 @@ public final class ClassAggregation extends ShapedBlock {
             // the residual sums go into fresh arrays (a reshaped copy, a linear layer's output) that no backward reads
             NDArray y = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim).addi(xc);
             NDArray attended = y;
-            y = ChunkScope.result(() -> RowTiles.map(attended, 4L * dim, rows -> fc2.apply(ps,
-                    Activation.relu(fc1.apply(ps, norm2.apply(ps, rows, training), training)), training).addi(rows)));
+            y = ChunkScope.result(() -> RowTiles.residual(attended, 4L * dim, rows -> fc2.apply(ps,
+                    Activation.relu(fc1.apply(ps, norm2.apply(ps, rows, training), training)), training)));
             NDArray map = y.reshape(b, hp, hp, n1 - n0, dim).transpose(0, 4, 3, 1, 2); // (B, C, n, H', W')
             if (pool > 1) {
                 map = SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS);

@@ -95,9 +95,9 @@ public final class SwinSpatialBlock extends ShapedBlock {
                     dim);
             return attend(ps, windows, shared, m, training).reshape(m, tokens, dim).addi(in);
         });
-        return ChunkScope.result(() -> RowTiles.map(mid, 4L * dim, rows -> {
+        return ChunkScope.result(() -> RowTiles.residual(mid, 4L * dim, rows -> {
             NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, rows, training), training));
-            return fc2.apply(ps, hidden, training).addi(rows);
+            return fc2.apply(ps, hidden, training);
         }));
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,35 @@ class RowTilesTest {
             NDArray gradTiled = gradient(x, mlp, widest);
             assertThat(gradTiled.sub(gradDirect).abs().max().getFloat() / gradDirect.abs().max().getFloat())
                     .isLessThan(1e-5f);
+        }
+    }
+
+    @Test
+    void residualInTilesEqualsXPlusTheStepWithAndWithoutAGraph() {
+        Engine.getInstance().setRandomSeed(8);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w1 = m.randomNormal(new Shape(24, 8));
+            NDArray w2 = m.randomNormal(new Shape(8, 24));
+            UnaryOperator<NDArray> mlp = rows -> Activation.gelu(rows.matMul(w1.transpose())).matMul(w2.transpose());
+            long widest = RowTiles.TILE_ELEMENTS / 300 + 1;
+            NDArray x = m.randomNormal(new Shape(3, 1000, 8));
+            NDArray expected = mlp.apply(x).add(x);
+            boolean before = JniUtils.isGradMode();
+            try {
+                for (boolean graph : new boolean[] {true, false}) {
+                    JniUtils.setGradMode(graph);
+                    NDArray input = x.duplicate();
+                    NDArray sum = RowTiles.residual(input, widest, mlp);
+                    assertThat(sum.getShape()).isEqualTo(x.getShape());
+                    assertThat(sum.sub(expected).abs().max().getFloat()).as("graph recorded: %s", graph)
+                            .isLessThan(1e-5f);
+                    // without a graph the sums go into the input's own rows; with one the input is left as it was
+                    assertThat(input.sub(graph ? x : expected).abs().max().getFloat()).as("graph recorded: %s", graph)
+                            .isLessThan(1e-5f);
+                }
+            } finally {
+                JniUtils.setGradMode(before);
+            }
         }
     }
 
