@@ -14,18 +14,25 @@ import org.junit.jupiter.api.Test;
 
 /** A row-wise step run in tiles equals the step run in one piece, forward and backward. */
 class RowTilesTest {
+    /** 3 × 1,000 rows; widest 3,500 gives tiles of 299 rows: ten full tiles and a short last one. */
+    private static final Shape ROWS = new Shape(3, 1000, 8);
+    private static final long WIDEST = RowTiles.TILE_ELEMENTS / 300 + 1;
+
+    /** A random 8 → 24 → 8 GELU MLP, row-wise. */
+    private static UnaryOperator<NDArray> randomMlp(NDManager m) {
+        NDArray w1 = m.randomNormal(new Shape(24, 8));
+        NDArray w2 = m.randomNormal(new Shape(8, 24));
+        return rows -> Activation.gelu(rows.matMul(w1.transpose())).matMul(w2.transpose());
+    }
 
     @Test
     void tiledStepEqualsTheStepInOnePieceWithItsGradient() {
         Engine.getInstance().setRandomSeed(7);
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray w1 = m.randomNormal(new Shape(24, 8));
-            NDArray w2 = m.randomNormal(new Shape(8, 24));
-            UnaryOperator<NDArray> mlp = rows -> Activation.gelu(rows.matMul(w1.transpose())).matMul(w2.transpose())
-                    .addi(rows);
-            // 3 × 1,000 rows; widest 3,500 gives tiles of 299 rows: ten full tiles and a short last one
-            long widest = RowTiles.TILE_ELEMENTS / 300 + 1;
-            NDArray x = m.randomNormal(new Shape(3, 1000, 8));
+            UnaryOperator<NDArray> step = randomMlp(m);
+            UnaryOperator<NDArray> mlp = rows -> step.apply(rows).addi(rows);
+            long widest = WIDEST;
+            NDArray x = m.randomNormal(ROWS);
 
             NDArray direct = mlp.apply(x);
             NDArray tiled = RowTiles.map(x, widest, mlp);
@@ -43,11 +50,9 @@ class RowTilesTest {
     void residualInTilesEqualsXPlusTheStepWithAndWithoutAGraph() {
         Engine.getInstance().setRandomSeed(8);
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray w1 = m.randomNormal(new Shape(24, 8));
-            NDArray w2 = m.randomNormal(new Shape(8, 24));
-            UnaryOperator<NDArray> mlp = rows -> Activation.gelu(rows.matMul(w1.transpose())).matMul(w2.transpose());
-            long widest = RowTiles.TILE_ELEMENTS / 300 + 1;
-            NDArray x = m.randomNormal(new Shape(3, 1000, 8));
+            UnaryOperator<NDArray> mlp = randomMlp(m);
+            long widest = WIDEST;
+            NDArray x = m.randomNormal(ROWS);
             NDArray expected = mlp.apply(x).add(x);
             boolean before = JniUtils.isGradMode();
             try {
