@@ -55,8 +55,7 @@ public final class RowTiles {
         Shape s = x.getShape();
         long features = s.get(s.dimension() - 1);
         long rows = s.size() / features;
-        long tile = Math.max(1, TILE_ELEMENTS / widest);
-        if (rows <= tile) {
+        if (rows <= tileRows(widest)) {
             return step.apply(x);
         }
         NDList outputs = new NDList();
@@ -70,7 +69,7 @@ public final class RowTiles {
     /** rows (R, C) → views of consecutive tiles of rows whose widest intermediate stays within TILE_ELEMENTS. */
     private static NDList tiles(NDArray rows, long widest) {
         long count = rows.getShape().get(0);
-        long tile = Math.max(1, TILE_ELEMENTS / widest);
+        long tile = tileRows(widest);
         if (count <= tile) {
             return new NDList(rows);
         }
@@ -79,5 +78,10 @@ public final class RowTiles {
             starts[i] = (i + 1) * tile;
         }
         return rows.split(starts, 0);
+    }
+
+    /** Rows per tile for a step whose widest intermediate has {@code widest} features per row. */
+    private static long tileRows(long widest) {
+        return Math.max(1, TILE_ELEMENTS / widest);
     }
 }

@@ -70,8 +70,7 @@ public final class SamTwoWayBlock extends ShapedBlock {
         Dense keys = tokenToImage.keyProjection();
         Dense values = tokenToImage.valueProjection();
         Dense queries = imageToToken.queryProjection();
-        NDArray weights = NDArrays.concat(new NDList(keys.weightValue(ps, keyPe, training),
-                values.weightValue(ps, keyPe, training), queries.weightValue(ps, keyPe, training)), 0);
+        NDArray weights = GuidedProjection.rowWeights(ps, keyPe, training, DIM, keys, values, queries);
         Shape positions = keyPe.getShape().slice(0, keyPe.getShape().dimension() - 1);
         NDArray terms = NDArrays.concat(new NDList(keys.apply(ps, keyPe, training),
                 values.biasValue(ps, keyPe, training).broadcast(positions.add(values.outputs())),
