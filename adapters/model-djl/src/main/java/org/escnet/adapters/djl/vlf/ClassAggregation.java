@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import java.util.List;
 import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.Dense;
 import org.escnet.adapters.djl.ops.FlatBatches;
@@ -61,37 +61,34 @@ public final class ClassAggregation extends ShapedBlock {
     }
 
     /**
-     * x (B, C, N, H, W), text guidance (B, N, C_g), pooling kernel (2 in training, 1 at test), classes per chunk
-     * → (B, C, N, H, W) = x + upsample(z).
+     * The class chunks of x, each (B, H·W, n_i, C) with its positions in grid order and each position's classes
+     * together (position-major), the grid side h, text guidance (B, N, C_g), pooling kernel (2 in training, 1 at test)
+     * → x + upsample(z) as (B, C, N, H, W): a view of position-major memory, the layout the next layer's chunks are
+     * gathered from.
      */
-    public NDArray apply(ParameterStore ps, NDArray x, NDArray guidance, int pool, int chunk, boolean training) {
-        Shape s = x.getShape();
-        long b = s.get(0);
-        int n = (int) s.get(2);
-        int h = (int) s.get(3);
-        NDArray pooled = x;
-        if (pool > 1) {
-            pooled = Pool.avgPool2d(x.reshape(b, dim * (long) n, h, h), new Shape(pool, pool), new Shape(pool, pool),
-                    new Shape(0, 0), false, true).reshape(b, dim, n, h / pool, h / pool);
-        }
-        int hp = (int) pooled.getShape().get(3);
+    public NDArray apply(ParameterStore ps, List<NDArray> chunks, int h, NDArray guidance, int pool,
+                         boolean training) {
+        NDArray first = chunks.get(0);
+        long b = first.getShape().get(0);
+        int n = chunks.stream().mapToInt(t -> (int) t.getShape().get(2)).sum();
+        int hp = h / pool;
         long positions = (long) hp * hp;
         // the text-guidance parts of q and k are computed once per class, not once per class and position
-        NDArray rowWeights = GuidedProjection.rowWeights(ps, x, training, dim, k, v, q); // (3C, C)
+        NDArray rowWeights = GuidedProjection.rowWeights(ps, first, training, dim, k, v, q); // (3C, C)
         NDArray terms = GuidedProjection.sharedTerms(ps, guidance, training, dim, k, v, q); // (B, N, 3C)
 
         // pass 1: the class-coupling sums, over chunks and the pad tokens; each chunk's queries are kept for pass 2,
-        // so the tokens are normalised and projected once. Each chunk's tokens (B·P, n, C) are laid out contiguously
-        // straight from x, which the layer norm and the residual read as they are
+        // so the tokens are normalised and projected once. A chunk's tokens (B·P, n, C) are its position-major
+        // memory as it is (at test time) or pooled from it (in training)
         NDList chunkTokens = new NDList();
         NDArray kvSum = null;
         NDArray kSum = null;
         NDList queries = new NDList();
-        for (int n0 = 0; n0 < n; n0 += chunk) {
+        int n0 = 0;
+        for (NDArray chunk : chunks) {
             try (ChunkScope scope = new ChunkScope()) {
-            int n1 = Math.min(n, n0 + chunk);
-            NDArray tokens = scope.keep(pooled.get(":, :, {}:{}", n0, n1).transpose(0, 3, 4, 2, 1)
-                    .reshape(b * positions, n1 - n0, dim));
+            int n1 = n0 + (int) chunk.getShape().get(2);
+            NDArray tokens = scope.keep(pooled(chunk, h, pool).reshape(b * positions, n1 - n0, dim));
             chunkTokens.add(tokens);
             NDArray z = norm1.apply(ps, tokens, training);
             NDArray kvq = perPosition(GuidedProjection.rows(z, rowWeights), terms, b, n0, n1);
@@ -106,43 +103,64 @@ public final class ClassAggregation extends ShapedBlock {
             scope.keep(kSum);
             queries.add(scope.keep(phi(heads(kvq.get(":, :, {}:", 2 * dim)))));
             }
+            n0 += (int) chunk.getShape().get(2);
         }
         int pads = Math.max(0, padLength - n);
         if (pads > 0) {
-            NDArray z = norm1.apply(ps, value(ps, padToken, x, training), training); // (1, C)
-            NDArray qk = z.concat(value(ps, padGuidance, x, training), -1);
+            NDArray z = norm1.apply(ps, value(ps, padToken, first, training), training); // (1, C)
+            NDArray qk = z.concat(value(ps, padGuidance, first, training), -1);
             NDArray phiK = phi(heads(k.apply(ps, qk, training).expandDims(0))); // (1, h, 1, d)
             NDArray vh = heads(v.apply(ps, z, training).expandDims(0));
             kvSum = kvSum.add(Scalars.times(phiK.transpose(0, 1, 3, 2).matMul(vh), pads));
             kSum = kSum.add(Scalars.times(phiK.sum(new int[] {2}), pads));
         }
 
-        // pass 2: every class queries the shared sums
+        // pass 2: every class queries the shared sums. Σφ(k) rides along as one more column of Σφ(k)vᵀ, so each
+        // query row meets numerator and denominator in one product
+        NDArray sums = kvSum.concat(kSum.expandDims(3), 3); // (B·P, h, d, d + 1)
+        long d = dim / heads;
         NDList outputs = new NDList();
-        for (int n0 = 0, i = 0; n0 < n; n0 += chunk, i++) {
+        for (int i = 0; i < chunks.size(); i++) {
             try (ChunkScope scope = new ChunkScope()) {
-            int n1 = Math.min(n, n0 + chunk);
+            NDArray chunk = chunks.get(i);
+            int len = (int) chunk.getShape().get(2);
             NDArray xc = chunkTokens.get(i);
             NDArray phiQ = queries.get(i);
-            NDArray num = FlatBatches.matMul(phiQ, kvSum); // (B·P, h, n, d)
-            NDArray den = FlatBatches.matMul(phiQ, kSum.expandDims(3)).addi(EPS); // (B·P, h, n, 1)
-            // the residual sums go into fresh arrays (a reshaped copy, a linear layer's output) that no backward reads
-            NDArray y = num.div(den).transpose(0, 2, 1, 3).reshape(b * positions, n1 - n0, dim).addi(xc);
+            NDArray products = FlatBatches.matMul(phiQ, sums); // (B·P, h, n, d + 1)
+            NDArray attention = products.get("..., :{}", d).div(products.get("..., {}:", d).add(EPS));
+            // the heads go back beside each other in the sum with x̄, which is laid out like x̄ (its first operand); the
+            // later residual sums go into fresh arrays (this sum, a linear layer's output) that no backward reads
+            NDArray y = xc.reshape(b * positions, len, heads, d).add(attention.transpose(0, 2, 1, 3))
+                    .reshape(b * positions, len, dim);
             NDArray attended = y;
             y = ChunkScope.result(() -> RowTiles.residual(attended, 4L * dim, rows -> fc2.apply(ps,
                     Activation.relu(fc1.apply(ps, norm2.apply(ps, rows, training), training)), training)));
-            NDArray map = y.reshape(b, hp, hp, n1 - n0, dim).transpose(0, 4, 3, 1, 2); // (B, C, n, H', W')
-            if (pool > 1) {
-                map = SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS);
-            }
-            NDArray part = map.addi(x.get(":, :, {}:{}", n0, n1));
-            scope.keep(part);
-            outputs.add(part);
+            NDArray part = pool > 1 ? chunk.add(upsampled(y, b, hp, h, len)) : y.addi(xc);
+            outputs.add(scope.keep(part.reshape(b, (long) h * h, len, dim)));
             phiQ.close(); // this chunk's queries and tokens are done with: free them before the next chunk
             xc.close();
             }
         }
-        return outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
+        NDArray joined = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2); // (B, H·W, N, C)
+        return joined.reshape(b, h, h, n, dim).transpose(0, 4, 3, 1, 2);
+    }
+
+    /** a chunk (B, H·W, n, C) → its pool×pool averages (B, H'·W', n, C); the chunk itself for pool 1. */
+    private NDArray pooled(NDArray chunk, int h, int pool) {
+        if (pool == 1) {
+            return chunk;
+        }
+        Shape s = chunk.getShape();
+        long hp = h / pool;
+        return chunk.reshape(s.get(0), hp, pool, hp, pool, s.get(2) * s.get(3)).mean(new int[] {4}).mean(new int[] {2})
+                .reshape(s.get(0), hp * hp, s.get(2), s.get(3));
+    }
+
+    /** z (B·H'·W', n, C) → bilinearly upsampled (align corners) to the h×h grid, as (B, h, h, n, C). */
+    private NDArray upsampled(NDArray z, long b, int hp, int h, int len) {
+        NDArray map = z.reshape(b, hp, hp, len, dim).transpose(0, 3, 4, 1, 2); // (B, n, C, H', W')
+        return SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS).transpose(0, 3, 4, 1, 2)
+                .reshape(b, (long) h * h, len, dim);
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.escnet.adapters.djl.vlf;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
 import org.escnet.adapters.djl.ops.ChunkScope;
 import org.escnet.adapters.djl.ops.ShapedBlock;
 import org.escnet.adapters.djl.ops.TokenLayerNorm;
@@ -66,21 +66,22 @@ public final class VlfLayer extends ShapedBlock implements FusionBlock {
         WindowOrder.Move between = swin1.order(h).to(swin2.order(h));
         WindowOrder.Move back = swin2.order(h).to(grid);
         int chunk = pass.chunkFor(n);
-        NDList parts = new NDList();
+        // the Swin blocks want each class's tokens together (class-major), the class aggregation each position's
+        // classes together (position-major): every chunk is gathered straight from one layout into the other
+        NDArray classMajor = correlation.transpose(0, 2, 3, 4, 1).reshape(b, n, hw, c); // a view: h, w merge
+        List<NDArray> positionMajor = new ArrayList<>();
         for (int n0 = 0; n0 < n; n0 += chunk) {
             try (ChunkScope scope = new ChunkScope()) {
             int len = Math.min(chunk, n - n0);
-            NDArray x = correlation.get(":, :, {}:{}", n0, n0 + len).transpose(0, 2, 3, 4, 1).reshape(b * len, hw, c);
-            x = swin1.apply(ps, WindowOrder.apply(intoFirst, x), shared1, h, training);
+            NDArray x = WindowOrder.apply(intoFirst, classMajor.get(":, {}:{}", n0, n0 + len), 2).reshape(b * len,
+                    hw, c);
+            x = swin1.apply(ps, x, shared1, h, training);
             x = swin2.apply(ps, WindowOrder.apply(between, x), shared2, h, training);
-            x = WindowOrder.apply(back, x);
-            NDArray part = x.reshape(b, len, h, h, c).transpose(0, 4, 1, 2, 3);
-            scope.keep(part);
-            parts.add(part);
+            NDArray tokens = WindowOrder.apply(back, x.reshape(b, len, hw, c).transpose(0, 2, 1, 3), 1);
+            positionMajor.add(scope.keep(tokens)); // (B, H·W, len, C)
             }
         }
-        NDArray spatial = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 2);
         int pool = training && h % trainingPool == 0 ? trainingPool : 1;
-        return classAggregation.apply(ps, spatial, textGuidance, pool, chunk, training);
+        return classAggregation.apply(ps, positionMajor, h, textGuidance, pool, training);
     }
 }

@@ -88,15 +88,24 @@ public final class WindowOrder {
             this.index = index;
         }
 
-        /** tokens (M, T, C) → (M, T, C) in the target order; the index array lives in {@code manager}. */
-        public NDArray apply(NDArray tokens, NDManager manager) {
+        /**
+         * tokens with their T positions on {@code axis} → the same in the target order, as a new array laid out
+         * contiguously in its own axis order whatever the strides of {@code tokens} (so a transposed view is moved and
+         * made contiguous in one copy); the index array lives in {@code manager}.
+         */
+        public NDArray apply(NDArray tokens, int axis, NDManager manager) {
             NDArray ids = OwnedArrays.of(manager, index, new Shape(index.length)); // backward reads it
-            return tokens.get(new NDIndex(":, {}", ids));
+            return tokens.get(new NDIndex(":, ".repeat(axis) + "{}", ids));
         }
     }
 
-    /** Applies {@code move} when there is one. */
+    /** tokens (M, T, C) → (M, T, C) with {@code move} applied when there is one. */
     public static NDArray apply(Move move, NDArray tokens) {
-        return move == null ? tokens : move.apply(tokens, tokens.getManager());
+        return apply(move, tokens, 1);
+    }
+
+    /** Applies {@code move} to the positions on {@code axis} when there is one. */
+    public static NDArray apply(Move move, NDArray tokens, int axis) {
+        return move == null ? tokens : move.apply(tokens, axis, tokens.getManager());
     }
 }

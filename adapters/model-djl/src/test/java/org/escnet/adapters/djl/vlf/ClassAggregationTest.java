@@ -10,6 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.escnet.adapters.djl.ops.ParameterPaths;
@@ -18,10 +20,10 @@ import org.escnet.adapters.djl.ops.SeparableResize;
 import org.junit.jupiter.api.Test;
 
 /**
- * The class aggregation as it runs (guided projections split, the queries projected in the first pass, class sums
- * accumulated over chunks, residuals in place) against ESC-NET-SPEC §2.9d written out at once for every position:
- * pooling, pad tokens and pad guidance appended, z = x̄ + LinAttn(LN1(x̄), g), z + MLP(LN2(z)), pads dropped,
- * x + up(z).
+ * The class aggregation as it runs (position-major class chunks in, guided projections split, the queries projected
+ * in the first pass, class sums accumulated over chunks, residuals in place) against ESC-NET-SPEC §2.9d written out
+ * at once for every position: pooling, pad tokens and pad guidance appended, z = x̄ + LinAttn(LN1(x̄), g),
+ * z + MLP(LN2(z)), pads dropped, x + up(z).
  */
 class ClassAggregationTest {
     private static final int DIM = 8;
@@ -53,13 +55,23 @@ class ClassAggregationTest {
             NDArray x = m.randomNormal(new Shape(IMAGES, DIM, CLASSES, GRID, GRID));
             NDArray g = m.randomNormal(new Shape(IMAGES, CLASSES, GUIDANCE));
 
-            NDArray fast = block.apply(ps, x, g, pool, chunk, false);
+            NDArray fast = block.apply(ps, positionMajorChunks(x, chunk), GRID, g, pool, false);
             NDArray spec = spec(name -> params.get(name).getArray(), x, g, pool);
 
             assertThat(fast.getShape()).isEqualTo(x.getShape());
             float scale = spec.abs().max().getFloat();
             assertThat(fast.sub(spec).abs().max().getFloat() / scale).isLessThan(1e-5f);
         }
+    }
+
+    /** x (B, C, N, H, W) → its class chunks as the layer hands them over: (B, H·W, n_i, C) each. */
+    private static List<NDArray> positionMajorChunks(NDArray x, int chunk) {
+        NDArray tokens = x.transpose(0, 3, 4, 2, 1).reshape(IMAGES, GRID * GRID, CLASSES, DIM);
+        List<NDArray> chunks = new ArrayList<>();
+        for (int n0 = 0; n0 < CLASSES; n0 += chunk) {
+            chunks.add(tokens.get(":, :, {}:{}", n0, Math.min(CLASSES, n0 + chunk)).duplicate());
+        }
+        return chunks;
     }
 
     private static NDArray spec(Function<String, NDArray> p, NDArray x, NDArray g, int pool) {
