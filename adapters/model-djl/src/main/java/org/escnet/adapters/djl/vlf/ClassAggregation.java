@@ -92,7 +92,9 @@ public final class ClassAggregation extends ShapedBlock {
             chunkTokens.add(tokens);
             NDArray z = norm1.apply(ps, tokens, training);
             NDArray kvq = perPosition(GuidedProjection.rows(z, rowWeights), terms, b, n0, n1);
-            NDArray phiK = phi(heads(kvq.get(":, :, :{}", dim))); // (B·P, h, n, d)
+            // φ runs on the projections' rows as they lie (C contiguous floats each) before the heads are split off
+            // as a view; on the head-split view it walks memory in pieces of one head's d floats
+            NDArray phiK = heads(phi(kvq.get(":, :, :{}", dim))); // (B·P, h, n, d)
             NDArray vh = heads(kvq.get(":, :, {}:{}", dim, 2 * dim));
             NDArray partKv = FlatBatches.matMul(phiK.transpose(0, 1, 3, 2), vh);
             NDArray partK = phiK.sum(new int[] {2});
@@ -101,7 +103,7 @@ public final class ClassAggregation extends ShapedBlock {
             kSum = kSum == null ? partK : kSum.addi(partK);
             scope.keep(kvSum);
             scope.keep(kSum);
-            queries.add(scope.keep(phi(heads(kvq.get(":, :, {}:", 2 * dim)))));
+            queries.add(scope.keep(heads(phi(kvq.get(":, :, {}:", 2 * dim)))));
             }
             n0 += (int) chunk.getShape().get(2);
         }

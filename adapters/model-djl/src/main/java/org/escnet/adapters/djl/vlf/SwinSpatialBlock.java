@@ -123,13 +123,12 @@ public final class SwinSpatialBlock extends ShapedBlock {
         // one matrix product for the x-parts of q, v and k; the guidance parts were computed once per image
         NDArray qkv = GuidedProjection.rows(windows, shared.rowWeights());
         qkv.reshape(b, m / b, nw, n, 3L * dim).addi(shared.guidanceTerms().reshape(b, 1, nw, n, 3L * dim));
-        // two copies lay q and v out head by head, (2, M·nW·heads, N, hd), and the keys transposed, (M·nW·heads, hd, N)
-        NDArray stacked = qkv.reshape(mw, n, 3, heads, hd);
-        NDArray qv = stacked.get(":, :, :2").transpose(2, 0, 3, 1, 4).reshape(2, mw * heads, n, hd);
-        NDArray keysT = stacked.get(":, :, 2").transpose(0, 2, 3, 1).reshape(mw * heads, hd, n);
-        NDArray qh = qv.get(0);
-        NDArray vh = qv.get(1);
-        NDArray attn = qh.matMul(keysT);
+        // one copy lays q, v and k out head by head, (3, M·nW·heads, N, hd); the product reads the keys transposed
+        // as they are (a transposed operand costs the batched product nothing, a transposed copy of the keys did)
+        NDArray heads3 = qkv.reshape(mw, n, 3, heads, hd).transpose(2, 0, 3, 1, 4).reshape(3, mw * heads, n, hd);
+        NDArray qh = heads3.get(0);
+        NDArray vh = heads3.get(1);
+        NDArray attn = qh.matMul(heads3.get(2).transpose(0, 2, 1));
         if (shared.mask() != null) {
             attn.reshape(m, nw, heads, n, n).addi(shared.mask().reshape(1, nw, 1, n, n));
         }
