@@ -88,4 +88,10 @@ public record ModelSpec(
             weights = WeightPaths.DEFAULTS;
         }
     }
+
+    /** This spec with another class cap (0 = every class goes past the correlation). */
+    public ModelSpec withClassCap(int cap) {
+        return new ModelSpec(preset, prompts, samInit, escBlocks, vlfLayers, samLayerOrder, fusion, corrEmbedKernel,
+                templates, cap, ppg, weights);
+    }
 }

@@ -10,6 +10,7 @@ import org.escnet.adapters.djl.bench.ForwardBenchmark;
 import org.escnet.adapters.djl.bench.TrainBenchmark;
 import org.escnet.adapters.djl.engine.TrainingSettings;
 import org.escnet.adapters.djl.escnet.ClassChunking;
+import org.escnet.domain.model.ModelSpec;
 import org.escnet.domain.model.SamInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,9 @@ public class BenchCommand implements Runnable {
         @Option(names = "--class-chunk", defaultValue = "16", description = "classes the per-class stages process at a "
                 + "time, 0 = all (default ${DEFAULT-VALUE}, as escnet.model.class-chunk)")
         int classChunk;
+        @Option(names = "--class-cap", description = "classes per image that go past the correlation, 0 = all "
+                + "(default: the model's, CAT-Seg's 256); 0 shows how memory grows with the vocabulary itself")
+        Integer classCap;
 
         @Override
         public Integer call() {
@@ -46,7 +50,8 @@ public class BenchCommand implements Runnable {
                 throw new CliException("--classes and --repeat must be at least 1", 2);
             }
             try {
-                System.out.println(ForwardBenchmark.run(preset, classes, repeat, new ClassChunking(classChunk))
+                int cap = classCap == null ? ModelSpec.DEFAULTS.classCap() : classCap;
+                System.out.println(ForwardBenchmark.run(preset, classes, repeat, new ClassChunking(classChunk), cap)
                         .toText());
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage(), 2);

@@ -61,12 +61,13 @@ public final class ForwardBenchmark {
      * timed right before each timed forward (so the baseline sees the same machine as the model on shared vCPUs),
      * {@code matmulBestGflops} the fastest of them.
      */
-    public record Report(int classes, int repeat, int classChunk, Entry model, Entry baseline, double matmulGflops,
-                         double matmulBestGflops, long peakRssMiB) {
+    public record Report(int classes, int classCap, int repeat, int classChunk, Entry model, Entry baseline,
+                         double matmulGflops, double matmulBestGflops, long peakRssMiB) {
         public String toText() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "forward benchmark: %d classes in chunks of %s, batch 1, median of %d, "
-                    + "text cached%n", classes, classChunk == 0 ? "all" : Integer.toString(classChunk), repeat));
+            sb.append(String.format(Locale.ROOT, "forward benchmark: %d classes (%s) in chunks of %s, batch 1, median of "
+                    + "%d, text cached%n", classes, capText(), classChunk == 0 ? "all" : Integer.toString(classChunk),
+                    repeat));
             sb.append(String.format(Locale.ROOT, "%-22s %12s %12s %10s %14s %10s%n", "preset", "latency ms", "GMAC",
                     "GFLOP/s", "executed GMAC", "GFLOP/s"));
             for (Entry e : baseline == null ? List.of(model) : List.of(model, baseline)) {
@@ -89,6 +90,15 @@ public final class ForwardBenchmark {
             sb.append(String.format(Locale.ROOT, "peak resident memory (VmHWM): %d MiB%n", peakRssMiB));
             sb.append(stageTable());
             return sb.toString();
+        }
+
+        /** How many classes per image go past the correlation. */
+        private String capText() {
+            if (classCap == 0) {
+                return "no class cap";
+            }
+            return classes > classCap ? "class cap " + classCap + ": the " + classCap + " best per image go on"
+                    : "class cap " + classCap + ": all go on";
         }
 
         /** Median time and analytic MACs per stage, side by side for the model and its baseline. */
@@ -125,19 +135,23 @@ public final class ForwardBenchmark {
     }
 
     public static Report run(String preset, int classes, int repeat) {
-        return run(preset, classes, repeat, ClassChunking.DEFAULT);
+        return run(preset, classes, repeat, ClassChunking.DEFAULT, ModelSpec.DEFAULTS.classCap());
     }
 
-    public static Report run(String preset, int classes, int repeat, ClassChunking chunking) {
+    /** @param classCap classes per image past the correlation, 0 = all (the spec's default is CAT-Seg's 256) */
+    public static Report run(String preset, int classes, int repeat, ClassChunking chunking, int classCap) {
         if (classes < 1 || repeat < 1) {
             throw new IllegalArgumentException("--classes and --repeat must be at least 1, found " + classes + " and "
                     + repeat);
         }
+        if (classCap < 0) {
+            throw new IllegalArgumentException("--class-cap must be 0 (no cap) or positive, found " + classCap);
+        }
         NetworkPreset p = NetworkPreset.byName(preset);
         try (NDManager manager = NDManager.newBaseManager()) {
             List<Double> matmul = new ArrayList<>();
-            Subject model = new Subject(manager, p, classes, chunking);
-            Subject baseline = p.samHead() ? new Subject(manager, p.baseline(), classes, chunking) : null;
+            Subject model = new Subject(manager, p, classes, chunking, classCap);
+            Subject baseline = p.samHead() ? new Subject(manager, p.baseline(), classes, chunking, classCap) : null;
             // the two networks take turns, one warm-up round first: a drift of the shared vCPUs over the run then
             // reaches both alike instead of whichever was measured second
             for (int i = -1; i < repeat; i++) {
@@ -153,7 +167,7 @@ public final class ForwardBenchmark {
                     baseline.forward(timed);
                 }
             }
-            return new Report(classes, repeat, chunking.classes(), model.entry(), baseline == null ? null
+            return new Report(classes, classCap, repeat, chunking.classes(), model.entry(), baseline == null ? null
                     : baseline.entry(), median(matmul), matmul.stream().mapToDouble(Double::doubleValue).max()
                     .orElseThrow(), PeakMemory.residentMiB());
         }
@@ -170,11 +184,11 @@ public final class ForwardBenchmark {
         private final List<Double> ms = new ArrayList<>();
         private final int classes;
 
-        Subject(NDManager parent, NetworkPreset preset, int classes, ClassChunking chunking) {
+        Subject(NDManager parent, NetworkPreset preset, int classes, ClassChunking chunking, int classCap) {
             this.preset = preset;
             this.classes = classes;
             NDManager manager = parent.newSubManager();
-            ModelSpec spec = preset.randomWeightsSpec();
+            ModelSpec spec = preset.randomWeightsSpec().withClassCap(classCap);
             net = EscNetFactory.buildRandom(spec, manager);
             pass = new ForwardPass(new ParameterStore(manager, false), false, chunking.classes(), timer);
             List<String> names = new ArrayList<>();
