@@ -112,6 +112,12 @@ public final class EscNet {
                 NDArray c = correlation;
                 NDArray g = guidance;
                 correlation = clock.time("vlf", () -> block.fusion().fuse(pass, c, g, head.textGuidance()));
+                // each layer's input is as large as the vocabulary (128 floats per class and position, 250 MB for
+                // 847 classes at ESC-Net-B): free it now instead of holding every layer's until the forward ends
+                // (backward keeps what it needs on its own)
+                if (correlation != c) {
+                    c.close();
+                }
             }
         }
         NDArray fused = correlation;

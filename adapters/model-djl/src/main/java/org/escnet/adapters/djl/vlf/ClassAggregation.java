@@ -3,9 +3,11 @@ package org.escnet.adapters.djl.vlf;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import java.util.List;
@@ -121,7 +123,12 @@ public final class ClassAggregation extends ShapedBlock {
         // query row meets numerator and denominator in one product
         NDArray sums = kvSum.concat(kSum.expandDims(3), 3); // (B·P, h, d, d + 1)
         long d = dim / heads;
+        // at inference each chunk's output goes straight into its slice of the result; a list of outputs concatenated
+        // at the end held the vocabulary's outputs twice (while torch records a graph the outputs are concatenated)
+        NDArray joined = JniUtils.isGradMode() ? null
+                : first.getManager().create(new Shape(b, (long) h * h, n, dim), first.getDataType());
         NDList outputs = new NDList();
+        n0 = 0;
         for (int i = 0; i < chunks.size(); i++) {
             try (ChunkScope scope = new ChunkScope()) {
             NDArray chunk = chunks.get(i);
@@ -137,14 +144,22 @@ public final class ClassAggregation extends ShapedBlock {
             NDArray attended = y;
             y = ChunkScope.result(() -> RowTiles.residual(attended, 4L * dim, rows -> fc2.apply(ps,
                     Activation.relu(fc1.apply(ps, norm2.apply(ps, rows, training), training)), training)));
-            NDArray part = pool > 1 ? chunk.add(upsampled(y, b, hp, h, len)) : y.addi(xc);
-            outputs.add(scope.keep(part.reshape(b, (long) h * h, len, dim)));
+            NDArray part = (pool > 1 ? chunk.add(upsampled(y, b, hp, h, len)) : y.addi(xc))
+                    .reshape(b, (long) h * h, len, dim);
+            if (joined != null) {
+                joined.set(new NDIndex(":, :, {}:{}", n0, n0 + len), part);
+            } else {
+                outputs.add(scope.keep(part));
+            }
             phiQ.close(); // this chunk's queries and tokens are done with: free them before the next chunk
             xc.close();
             }
+            n0 += (int) chunks.get(i).getShape().get(2);
         }
-        NDArray joined = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2); // (B, H·W, N, C)
-        return joined.reshape(b, h, h, n, dim).transpose(0, 4, 3, 1, 2);
+        if (joined == null) {
+            joined = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
+        }
+        return joined.reshape(b, h, h, n, dim).transpose(0, 4, 3, 1, 2); // (B, H·W, N, C) seen as (B, C, N, H, W)
     }
 
     /** a chunk (B, H·W, n, C) → its pool×pool averages (B, H'·W', n, C); the chunk itself for pool 1. */
