@@ -130,9 +130,9 @@ public final class ClassAggregation extends ShapedBlock {
         NDList outputs = new NDList();
         n0 = 0;
         for (int i = 0; i < chunks.size(); i++) {
-            try (ChunkScope scope = new ChunkScope()) {
             NDArray chunk = chunks.get(i);
             int len = (int) chunk.getShape().get(2);
+            try (ChunkScope scope = new ChunkScope()) {
             NDArray xc = chunkTokens.get(i);
             NDArray phiQ = queries.get(i);
             NDArray products = FlatBatches.matMul(phiQ, sums); // (B·P, h, n, d + 1)
@@ -154,7 +154,7 @@ public final class ClassAggregation extends ShapedBlock {
             phiQ.close(); // this chunk's queries and tokens are done with: free them before the next chunk
             xc.close();
             }
-            n0 += (int) chunks.get(i).getShape().get(2);
+            n0 += len;
         }
         if (joined == null) {
             joined = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
