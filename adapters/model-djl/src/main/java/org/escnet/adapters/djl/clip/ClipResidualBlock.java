@@ -117,7 +117,7 @@ public final class ClipResidualBlock extends AbstractBlock {
         NDArray q = splitHeads(linear(ps, h, qWeight, qBias, training), b, n, headDim);
         NDArray k = splitHeads(linear(ps, h, kWeight, kBias, training), b, n, headDim);
         NDArray v = splitHeads(linear(ps, h, vWeight, vBias, training), b, n, headDim);
-        NDArray scores = Scalars.times(FlatBatches.matMul(q, k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(headDim));
+        NDArray scores = Scalars.times(FlatBatches.matMulTransposed(q, k), 1.0 / Math.sqrt(headDim));
         if (mask != null) {
             scores = scores.add(mask);
         }

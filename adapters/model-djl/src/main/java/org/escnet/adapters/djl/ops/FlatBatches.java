@@ -32,6 +32,26 @@ public final class FlatBatches {
         return out.reshape(sa.slice(0, d - 1).add(sb.get(d - 1)));
     }
 
+    /**
+     * a (..., n, k) · b (..., m, k)ᵀ with equal leading axes → (..., n, m). The product reads b transposed as it lies,
+     * so b is at most laid out contiguously (as for {@link #matMul}) but never transposed in memory: passed as kᵀ to
+     * {@link #matMul}, a head-split view of keys is copied with its last two axes swapped, the slower kind of copy.
+     */
+    public static NDArray matMulTransposed(NDArray a, NDArray b) {
+        Shape sa = a.getShape();
+        Shape sb = b.getShape();
+        int d = sa.dimension();
+        if (sb.dimension() != d || d < 3 || !sa.slice(0, d - 2).equals(sb.slice(0, d - 2))
+                || sa.get(d - 1) != sb.get(d - 1)) {
+            throw new IllegalArgumentException("product with a transposed operand needs (..., n, k) and (..., m, k) "
+                    + "with the same leading axes, found " + sa + " and " + sb);
+        }
+        long batch = sa.slice(0, d - 2).size();
+        NDArray out = a.reshape(batch, sa.get(d - 2), sa.get(d - 1))
+                .matMul(b.reshape(batch, sb.get(d - 2), sb.get(d - 1)).transpose(0, 2, 1));
+        return out.reshape(sa.slice(0, d - 1).add(sb.get(d - 2)));
+    }
+
     /** Softmax over the last axis of any tensor, same shape out. */
     public static NDArray softmaxLast(NDArray a) {
         Shape s = a.getShape();

@@ -73,11 +73,11 @@ public final class SamAttention extends ShapedBlock {
         NDArray vh = split(vp);
         NDArray o; // (M, h, Nq, d)
         if (scaleQueries) {
-            o = FlatBatches.matMul(FlatBatches.softmaxLast(FlatBatches.matMul(qh, kh.transpose(0, 1, 3, 2))), vh);
+            o = FlatBatches.matMul(FlatBatches.softmaxLast(FlatBatches.matMulTransposed(qh, kh)), vh);
         } else {
             // Image-to-token attention: 576 queries over about 10 keys. libtorch's softmax over a short last axis is
             // several times slower than over axis 2 with the long axis innermost, so the scores are built transposed.
-            NDArray scoresT = FlatBatches.matMul(kh, qh.transpose(0, 1, 3, 2)); // (M, h, Nk, Nq)
+            NDArray scoresT = FlatBatches.matMulTransposed(kh, qh); // (M, h, Nk, Nq)
             Shape st = scoresT.getShape();
             NDArray weights = scoresT.reshape(st.get(0) * st.get(1), st.get(2), st.get(3)).softmax(1).reshape(st);
             o = FlatBatches.matMul(weights.transpose(0, 1, 3, 2), vh);
