@@ -11,35 +11,34 @@ import org.junit.jupiter.api.Test;
 
 /** The flattened batched products against sums written out in plain Java. */
 class FlatBatchesTest {
-    private static final int M = 2;
-    private static final int HEADS = 3;
-    private static final int N = 4;
-    private static final int NK = 5;
-    private static final int D = 2;
-
     @Test
     void productWithATransposedHeadSplitViewEqualsTheSumsWrittenOut() {
+        int images = 2;
+        int heads = 3;
+        int n = 4; // query tokens
+        int nk = 5; // key tokens
+        int d = 2; // head width
         try (NDManager m = NDManager.newBaseManager()) {
-            float[] qv = values(M * N * HEADS * D, 1);
-            float[] kv = values(M * NK * HEADS * D, 2);
-            // head-split views of token-major projections, as the attentions pass them: (M, heads, tokens, d)
-            NDArray q = m.create(qv, new Shape(M, N, HEADS, D)).transpose(0, 2, 1, 3);
-            NDArray k = m.create(kv, new Shape(M, NK, HEADS, D)).transpose(0, 2, 1, 3);
+            float[] qv = values(images * n * heads * d, 1);
+            float[] kv = values(images * nk * heads * d, 2);
+            // head-split views of token-major projections, as the attentions pass them: (images, heads, tokens, d)
+            NDArray q = m.create(qv, new Shape(images, n, heads, d)).transpose(0, 2, 1, 3);
+            NDArray k = m.create(kv, new Shape(images, nk, heads, d)).transpose(0, 2, 1, 3);
 
             NDArray scores = FlatBatches.matMulTransposed(q, k);
 
-            assertThat(scores.getShape()).isEqualTo(new Shape(M, HEADS, N, NK));
+            assertThat(scores.getShape()).isEqualTo(new Shape(images, heads, n, nk));
             float[] got = scores.toFloatArray();
-            for (int b = 0; b < M; b++) {
-                for (int h = 0; h < HEADS; h++) {
-                    for (int i = 0; i < N; i++) {
-                        for (int j = 0; j < NK; j++) {
+            for (int b = 0; b < images; b++) {
+                for (int h = 0; h < heads; h++) {
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < nk; j++) {
                             double sum = 0;
-                            for (int e = 0; e < D; e++) {
-                                sum += (double) qv[((b * N + i) * HEADS + h) * D + e]
-                                        * kv[((b * NK + j) * HEADS + h) * D + e];
+                            for (int e = 0; e < d; e++) {
+                                sum += (double) qv[((b * n + i) * heads + h) * d + e]
+                                        * kv[((b * nk + j) * heads + h) * d + e];
                             }
-                            assertThat(got[((b * HEADS + h) * N + i) * NK + j]).isCloseTo((float) sum, within(1e-5f));
+                            assertThat(got[((b * heads + h) * n + i) * nk + j]).isCloseTo((float) sum, within(1e-5f));
                         }
                     }
                 }
