@@ -13,5 +13,5 @@ ENV PYTORCH_LIBRARY_PATH=/opt/conda/lib/python3.11/site-packages/torch/lib \
     GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296
 COPY --from=build /src/adapters/app/target/quarkus-app /opt/escnet
 WORKDIR /var/lib/escnet
-ENTRYPOINT ["java", "-Dai.djl.offline=true", "-jar", "/opt/escnet/quarkus-run.jar"]
+ENTRYPOINT ["java", "-XX:MaxNewSize=64m", "-Dai.djl.offline=true", "-jar", "/opt/escnet/quarkus-run.jar"]
 CMD ["serve", "--host", "0.0.0.0"]
