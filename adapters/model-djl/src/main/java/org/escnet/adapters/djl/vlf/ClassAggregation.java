@@ -88,8 +88,8 @@ public final class ClassAggregation extends ShapedBlock {
         NDList queries = new NDList();
         int n0 = 0;
         for (NDArray chunk : chunks) {
-            try (ChunkScope scope = new ChunkScope()) {
             int n1 = n0 + (int) chunk.getShape().get(2);
+            try (ChunkScope scope = new ChunkScope()) {
             NDArray tokens = scope.keep(pooled(chunk, h, pool).reshape(b * positions, n1 - n0, dim));
             chunkTokens.add(tokens);
             NDArray z = norm1.apply(ps, tokens, training);
@@ -107,7 +107,7 @@ public final class ClassAggregation extends ShapedBlock {
             scope.keep(kSum);
             queries.add(scope.keep(heads(phi(kvq.get(":, :, {}:", 2 * dim)))));
             }
-            n0 += (int) chunk.getShape().get(2);
+            n0 = n1;
         }
         int pads = Math.max(0, padLength - n);
         if (pads > 0) {
@@ -173,7 +173,7 @@ public final class ClassAggregation extends ShapedBlock {
                 .reshape(s.get(0), hp * hp, s.get(2), s.get(3));
     }
 
-    /** z (B·H'·W', n, C) → bilinearly upsampled (align corners) to the h×h grid, as (B, h, h, n, C). */
+    /** z (B·H'·W', n, C) → bilinearly upsampled (align corners) to the h×h grid, as (B, h·h, n, C). */
     private NDArray upsampled(NDArray z, long b, int hp, int h, int len) {
         NDArray map = z.reshape(b, hp, hp, len, dim).transpose(0, 3, 4, 1, 2); // (B, n, C, H', W')
         return SeparableResize.resize(map, h, h, SeparableResize.Mode.BILINEAR_ALIGN_CORNERS).transpose(0, 3, 4, 1, 2)
